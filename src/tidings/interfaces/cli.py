@@ -1,0 +1,189 @@
+"""The ``tidings`` command: a thin layer over the library.
+
+Exit codes: 0 all fine, 1 some articles failed (a summary is printed), 2 usage error.
+Each command imports what it needs when it runs, so ``tidings --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tidings import __version__
+from tidings.config import Settings, load_settings
+
+
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date like 2018-05-24", param, ctx)
+
+
+DATE = _Date()
+
+
+def _settings(ctx: click.Context, **changes: Any) -> Settings:
+    settings: Settings = ctx.obj
+    return settings.replace(**changes)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tidings")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="A tidings.toml file.")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """Turn news articles into political event data.
+
+    Reads text, HTML, JSON Lines and CSV (also gzipped, in directories, or "-" for stdin),
+    finds quotes with their speakers, PLOVER events with coded actors, and dates, and
+    stores them in DuckDB or PostgreSQL.
+    """
+    ctx.obj = load_settings(config)
+
+
+@cli.command("extract")
+@click.argument("files", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSON Lines file (default: stdout).")
+@click.option("--published", type=DATE, help="Publication date for articles that carry none.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.pass_context
+def extract_cmd(
+    ctx: click.Context, files: tuple[str, ...], output: str | None, published: dt.date | None, workers: int
+) -> None:
+    """Extract FILES to JSON Lines, one object per article (no database)."""
+    from tidings.pipeline import extract_stream
+    from tidings.records import Failure
+    from tidings.sources import read_sources
+
+    settings = _settings(ctx, published=published, workers=workers)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failures: list[Failure] = []
+    progress = Progress(sys.stderr, enabled=output is not None)
+    try:
+        for result in extract_stream(read_sources(files, settings), settings):
+            if isinstance(result, Failure):
+                failures.append(result)
+            else:
+                out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+            progress.update(done=progress.done + 1, failed=len(failures))
+    finally:
+        progress.close()
+        if output:
+            out.close()
+    _exit_with(failures)
+
+
+@cli.command("run")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--db", help="DuckDB path or postgresql:// URL (default: tidings.duckdb).")
+@click.option("--published", type=DATE, help="Publication date for articles that carry none.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--batch-size", type=click.IntRange(min=1))
+@click.pass_context
+def run_cmd(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    db: str | None,
+    published: dt.date | None,
+    workers: int | None,
+    batch_size: int | None,
+) -> None:
+    """Extract FILES and store the results in a database."""
+    from tidings.pipeline import run
+
+    settings = _settings(ctx, db=db, published=published, workers=workers, batch_size=batch_size)
+    progress = Progress(sys.stderr)
+    summary = run(
+        files,
+        settings,
+        lambda s: progress.update(done=s.stored + s.failed + s.skipped, failed=s.failed),
+    )
+    progress.close()
+    click.echo(
+        f"{summary.read} articles read, {summary.stored} stored, "
+        f"{summary.skipped} already stored, {summary.failed} failed → {settings.db}",
+        err=True,
+    )
+    _exit_with(summary.failures)
+
+
+@cli.command("demo")
+@click.option("--db", default="demo.duckdb", show_default=True, help="A fresh database to create.")
+@click.option("--report", default="demo-report.html", show_default=True, help="Static HTML report.")
+@click.pass_context
+def demo_cmd(ctx: click.Context, db: str, report: str) -> None:
+    """Process the bundled demo corpus, print a summary and write an HTML report."""
+    from tidings.demo import run_demo
+
+    click.echo(run_demo(_settings(ctx), Path(db), Path(report)))
+
+
+def _exit_with(failures: list[Any]) -> None:
+    if failures:
+        click.echo(f"{len(failures)} input(s) failed:", err=True)
+        for f in failures[:20]:
+            click.echo(f"  {f.origin}: [{f.stage}] {f.error}", err=True)
+        if len(failures) > 20:
+            click.echo(f"  … and {len(failures) - 20} more (see the failures table)", err=True)
+        sys.exit(1)
+
+
+class Progress:
+    """A live bar on a terminal; otherwise a plain line every few seconds."""
+
+    INTERVAL = 5.0
+
+    def __init__(self, stream: Any, total: int | None = None, enabled: bool = True) -> None:
+        self.stream, self.total, self.enabled = stream, total, enabled
+        self.done = self.failed = 0
+        self.started = self.last = time.monotonic()
+        self.bar: Any = None
+        if enabled and stream.isatty():
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(transient=True)
+            self.task = self.bar.add_task("articles", total=total)
+            self.bar.start()
+
+    def update(self, done: int, failed: int = 0) -> None:
+        self.done, self.failed = done, failed
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done)
+            return
+        now = time.monotonic()
+        if now - self.last >= self.INTERVAL:
+            self.last = now
+            self.stream.write(self.line() + "\n")
+            self.stream.flush()
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.done / elapsed
+        total = f"/{self.total}" if self.total else ""
+        eta = ""
+        if self.total and rate > 0:
+            eta = f", ETA {max(self.total - self.done, 0) / rate:.0f}s"
+        return f"{self.done}{total} articles, {self.failed} failed, {rate:.1f}/s{eta}"
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def main() -> None:
+    """Entry point of the ``tidings`` script."""
+    cli(prog_name="tidings")

@@ -1,0 +1,180 @@
+"""The main job: sources → nlp → extract → store, in-process or over a pool of workers.
+
+This is the library surface the CLI, the web app and Dask workers share:
+:func:`analyse` for one text, :func:`extract_stream` for many articles, :func:`run` to
+store a corpus.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import itertools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tidings.config import Settings
+from tidings.extract import extract
+from tidings.records import Article, Extraction, Failure, content_hash
+from tidings.resources import load_resources
+from tidings.sources import read_sources
+from tidings.store import Store, open_store
+
+Result = Extraction | Failure
+
+
+def analyse(
+    text: str,
+    *,
+    title: str | None = None,
+    published: dt.date | str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    settings: Settings | None = None,
+) -> Extraction:
+    """Extract quotes, events, times and entities from one article text."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    article = Article(
+        id=id or content_hash(text)[:16],
+        text=text,
+        title=title,
+        published=published,
+        source=source,
+        url=url,
+    )
+    result = extract_batch([article], settings or Settings())[0]
+    if isinstance(result, Failure):
+        raise ValueError(result.error)
+    return result
+
+
+def extract_batch(articles: list[Article], settings: Settings) -> list[Result]:
+    """Parse and extract a batch in this process; a failing article becomes a Failure."""
+    res = load_resources(settings)
+    results: list[Result] = []
+    ok: list[Article] = []
+    for a in articles:
+        if len(a.text) > settings.max_article_chars:
+            results.append(
+                Failure(
+                    a.origin or a.id,
+                    "limit",
+                    f"article has {len(a.text):,} characters, over the limit of "
+                    f"{settings.max_article_chars:,} (max_article_chars)",
+                    a.id,
+                )
+            )
+        elif not a.text.strip():
+            results.append(Failure(a.origin or a.id, "read", "empty article text", a.id))
+        else:
+            ok.append(a)
+    docs = res.nlp.pipe((a.text for a in ok), batch_size=settings.batch_size)
+    for article, doc in zip(ok, docs, strict=True):
+        try:
+            results.append(extract(doc, article, res.kb, res.event_model))
+        except Exception as exc:  # one bad article must not stop the run
+            results.append(
+                Failure(article.origin or article.id, "extract", f"{type(exc).__name__}: {exc}", article.id)
+            )
+    return results
+
+
+def extract_stream(
+    items: Iterable[Article | Failure], settings: Settings
+) -> Iterator[Result]:
+    """Extract every article, batched, on ``settings.workers`` processes; failures pass through.
+
+    Input is consumed lazily and at most a few batches per worker are in flight, so memory
+    stays flat whatever the corpus size.
+    """
+    batches = _batches(items, settings.batch_size)
+    if settings.workers <= 1:
+        for failures, articles in batches:
+            yield from failures
+            if articles:
+                yield from extract_batch(articles, settings)
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    with cf.ProcessPoolExecutor(
+        settings.workers, mp_context=ctx, initializer=load_resources, initargs=(settings,)
+    ) as pool:
+        pending: set[cf.Future[list[Result]]] = set()
+        for failures, articles in batches:
+            yield from failures
+            if articles:
+                pending.add(pool.submit(extract_batch, articles, settings))
+            if len(pending) >= 2 * settings.workers:
+                done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for fut in done:
+                    yield from fut.result()
+        for fut in cf.as_completed(pending):
+            yield from fut.result()
+
+
+def _batches(
+    items: Iterable[Article | Failure], size: int
+) -> Iterator[tuple[list[Failure], list[Article]]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield (
+            [x for x in chunk if isinstance(x, Failure)],
+            [x for x in chunk if isinstance(x, Article)],
+        )
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did."""
+
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def run(
+    paths: Iterable[str],
+    settings: Settings,
+    progress: Callable[[RunSummary], None] | None = None,
+) -> RunSummary:
+    """Read ``paths``, extract every article not stored yet, and store results in batches."""
+    summary = RunSummary()
+    store = open_store(settings.db)
+    try:
+
+        def unseen() -> Iterator[Article | Failure]:
+            for chunk in _batches(read_sources(paths, settings), settings.batch_size * 4):
+                failures, articles = chunk
+                known = store.known([a.content_hash for a in articles]) if articles else set()
+                summary.read += len(articles)
+                summary.skipped += sum(a.content_hash in known for a in articles)
+                yield from failures
+                yield from (a for a in articles if a.content_hash not in known)
+
+        batch: list[Result] = []
+        for result in extract_stream(unseen(), settings):
+            batch.append(result)
+            if len(batch) >= settings.batch_size:
+                _flush(store, batch, summary)
+                if progress:
+                    progress(summary)
+        _flush(store, batch, summary)
+        if progress:
+            progress(summary)
+    finally:
+        store.close()
+    return summary
+
+
+def _flush(store: Store, batch: list[Result], summary: RunSummary) -> None:
+    extractions = [r for r in batch if isinstance(r, Extraction)]
+    failures = [r for r in batch if isinstance(r, Failure)]
+    store.write(extractions, failures)
+    summary.stored += len(extractions)
+    summary.failed += len(failures)
+    summary.failures.extend(failures)
+    batch.clear()
