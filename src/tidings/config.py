@@ -53,6 +53,8 @@ class Settings:
     """Path of a classifier trained with ``tidings train events``; None uses the shipped one."""
     actor_overrides: str | None = None
     """YAML or CSV file of user actors that add to or correct the knowledge base."""
+    api_token: str | None = None
+    """Bearer token the web app requires on write endpoints (ingest); None leaves them open."""
     fields: FieldMap = field(default_factory=FieldMap)
 
     def replace(self, **changes: Any) -> Settings:
