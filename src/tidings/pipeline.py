@@ -77,14 +77,17 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Result]:
             results.append(extract(doc, article, res.kb, res.event_model))
         except Exception as exc:  # one bad article must not stop the run
             results.append(
-                Failure(article.origin or article.id, "extract", f"{type(exc).__name__}: {exc}", article.id)
+                Failure(
+                    article.origin or article.id,
+                    "extract",
+                    f"{type(exc).__name__}: {exc}",
+                    article.id,
+                )
             )
     return results
 
 
-def extract_stream(
-    items: Iterable[Article | Failure], settings: Settings
-) -> Iterator[Result]:
+def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:
     """Extract every article, batched, on ``settings.workers`` processes; failures pass through.
 
     Input is consumed lazily and at most a few batches per worker are in flight, so memory

@@ -201,7 +201,10 @@ class Extraction:
         """Inverse of :meth:`to_json` (article warnings come back on the extraction)."""
         article = from_json(
             Article,
-            {k: data.get(k) for k in ("id", "text", "title", "published", "source", "url", "author")},
+            {
+                k: data.get(k)
+                for k in ("id", "text", "title", "published", "source", "url", "author")
+            },
         )
         return cls(
             article=article,

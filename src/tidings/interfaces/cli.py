@@ -6,6 +6,7 @@ Each command imports what it needs when it runs, so ``tidings --help`` stays ins
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -55,12 +56,18 @@ def cli(ctx: click.Context, config: str | None) -> None:
 
 @cli.command("extract")
 @click.argument("files", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSON Lines file (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="JSON Lines file (default: stdout)."
+)
 @click.option("--published", type=DATE, help="Publication date for articles that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
 @click.pass_context
 def extract_cmd(
-    ctx: click.Context, files: tuple[str, ...], output: str | None, published: dt.date | None, workers: int
+    ctx: click.Context,
+    files: tuple[str, ...],
+    output: str | None,
+    published: dt.date | None,
+    workers: int,
 ) -> None:
     """Extract FILES to JSON Lines, one object per article (no database)."""
     from tidings.pipeline import extract_stream
@@ -68,20 +75,17 @@ def extract_cmd(
     from tidings.sources import read_sources
 
     settings = _settings(ctx, published=published, workers=workers)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failures: list[Failure] = []
     progress = Progress(sys.stderr, enabled=output is not None)
-    try:
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+        stack.callback(progress.close)
         for result in extract_stream(read_sources(files, settings), settings):
             if isinstance(result, Failure):
                 failures.append(result)
             else:
                 out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
             progress.update(done=progress.done + 1, failed=len(failures))
-    finally:
-        progress.close()
-        if output:
-            out.close()
     _exit_with(failures)
 
 
@@ -89,7 +93,9 @@ def extract_cmd(
 @click.argument("files", nargs=-1, required=True)
 @click.option("--db", help="DuckDB path or postgresql:// URL (default: tidings.duckdb).")
 @click.option("--published", type=DATE, help="Publication date for articles that carry none.")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option(
+    "--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
+)
 @click.option("--batch-size", type=click.IntRange(min=1))
 @click.pass_context
 def run_cmd(
