@@ -1,0 +1,28 @@
+"""REST API and dashboard over a tidings database, served by ``tidings serve``.
+
+:func:`create_app` builds the FastAPI app; :func:`serve` runs it with uvicorn. While it
+runs, the server is the database's only writer (see :mod:`tidings.interfaces.web.served`).
+"""
+
+from __future__ import annotations
+
+from tidings.config import Settings
+from tidings.interfaces.web.app import create_app
+from tidings.interfaces.web.served import announce, served_by, withdraw
+
+__all__ = ["create_app", "serve", "served_by"]
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``settings.db`` at ``http://host:port`` until interrupted."""
+    import uvicorn
+
+    holder = served_by(settings.db)
+    if holder is not None:
+        raise RuntimeError(f"{settings.db} is already served at {holder}")
+    url = f"http://{host}:{port}"
+    announce(settings.db, url)
+    try:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    finally:
+        withdraw(settings.db)

@@ -1,0 +1,66 @@
+"""The FastAPI application: REST API under ``/api``, dashboard pages, static files."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from tidings import __version__
+from tidings.config import Settings
+from tidings.interfaces.web import api, pages, vendor
+from tidings.interfaces.web.limits import BodyLimit
+from tidings.interfaces.web.served import Ingestor, ServedDatabase
+from tidings.resources import load_resources
+
+HERE = Path(__file__).parent
+
+METADATA_ALLOWANCE = 64 * 1024
+"""Bytes allowed on top of the text itself for an analyse request's JSON and metadata."""
+
+
+def create_app(settings: Settings, *, warm: bool = True) -> FastAPI:
+    """Build the app over ``settings.db``; the database opens when the app starts.
+
+    ``warm`` loads the parser and knowledge base in the background at startup, so the
+    first analysed article does not wait for them.
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = ServedDatabase(settings)
+        app.state.db = db
+        app.state.ingestor = Ingestor(db, settings, app.state.nlp_lock)
+        if warm:
+            threading.Thread(target=load_resources, args=(settings,), daemon=True).start()
+        try:
+            yield
+        finally:
+            app.state.ingestor.close()
+            db.close()
+
+    app = FastAPI(
+        title="tidings",
+        version=__version__,
+        summary="Political event data from news: events, actors, quotes, articles.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.nlp_lock = threading.Lock()
+    # No CORS middleware on purpose: browsers then refuse cross-origin reads of the API.
+    app.add_middleware(
+        BodyLimit,
+        limits={
+            "/api/analyse": settings.max_article_chars * 4 + METADATA_ALLOWANCE,
+            "/api/ingest": settings.max_record_bytes,
+        },
+    )
+    app.include_router(api.router)
+    app.include_router(vendor.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
