@@ -25,7 +25,7 @@ def extract(doc: Doc, article: Article, kb: KnowledgeBase, event_model: EventMod
     warnings = [] if article.published else [NO_DATE_WARNING]
     times = extract_times(doc, article.published)
     actors = resolve_actors(doc, article, kb)
-    quotes = extract_quotes(doc, actors)
+    quotes = extract_quotes(doc, article, actors)
     events = extract_events(doc, article, actors, times, quotes, kb, event_model)
     return Extraction(
         article=article,

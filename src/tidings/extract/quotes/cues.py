@@ -1,0 +1,29 @@
+"""Verbs that attribute speech, thought or intention to someone (by lemma)."""
+
+from __future__ import annotations
+
+# Verbs whose clausal complement is what the subject said, wrote, thinks or wants.
+SPEECH = {
+    "say", "tell", "add", "warn", "argue", "announce", "claim", "note", "write", "tweet",
+    "explain", "insist", "state", "declare", "report", "suggest", "acknowledge", "admit",
+    "deny", "confirm", "recall", "complain", "ask", "urge", "respond", "reply", "answer",
+    "contend", "assert", "maintain", "allege", "charge", "conclude", "estimate", "reveal",
+    "stress", "emphasize", "observe", "remark", "comment", "concede", "agree", "caution",
+    "boast", "brag", "quip", "joke", "lament", "pledge", "promise", "vow", "threaten",
+    "predict", "propose", "recommend", "demand", "mention", "signal", "hint", "post",
+    "testify", "indicate", "show", "find", "point", "continue", "counter", "retort",
+    "whisper", "shout", "yell", "scream", "muse", "speculate", "assure", "inform", "remind",
+    "tout", "proclaim", "concur", "posit", "opine", "advise", "guarantee", "swear",
+}  # fmt: skip
+THOUGHT = {
+    "believe", "think", "fear", "worry", "feel", "hope", "expect", "doubt", "suspect",
+    "assume", "wonder", "know", "realize", "understand", "consider", "decide", "figure",
+    "reckon", "imagine", "guess", "recognize", "acknowledge",
+}  # fmt: skip
+# Verbs whose infinitive complement ("wants to …") is the attributed intention.
+INTENT_LEMMAS = {
+    "want", "plan", "hope", "expect", "intend", "promise", "vow", "threaten", "refuse",
+    "decline", "agree", "pledge", "seek", "aim", "try", "wish", "offer", "urge", "ask",
+    "vote", "push", "call",
+}  # fmt: skip
+CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS
