@@ -1,0 +1,118 @@
+"""Event filters shared by every analysis query, turned into SQL over one event table.
+
+Queries read either ``canonical_events`` (deduplicated, the default) or ``events`` (every
+mention); both carry the same dyad, type, quad, Goldstein and day columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+QUADS = {
+    1: "verbal_cooperation",
+    2: "material_cooperation",
+    3: "verbal_conflict",
+    4: "material_conflict",
+}
+"""Quad classes as in CAMEO/GDELT: 1–2 cooperation, 3–4 conflict."""
+
+Day = dt.date | str | None
+
+
+def parse_actor(spec: str | None) -> tuple[str | None, str | None]:
+    """``USA`` → (USA, None); ``USA:GOV`` or ``USAGOV`` → (USA, GOV); ``:MIL`` → (None, MIL)."""
+    if not spec:
+        return None, None
+    if ":" in spec:
+        country, sector = spec.split(":", 1)
+    elif len(spec) == 6:
+        country, sector = spec[:3], spec[3:]
+    else:
+        country, sector = spec, ""
+    return country.upper() or None, sector.upper() or None
+
+
+def actor_label(country: str | None, sector: str | None) -> str:
+    """``USA:GOV``, ``USA`` or ``:GOV``; ``?`` when nothing is known."""
+    if sector:
+        return f"{country or ''}:{sector}"
+    return country or "?"
+
+
+def as_date(value: Day) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+@dataclass(slots=True)
+class Filters:
+    """Which events a query looks at. Every field is optional; all given ones must hold.
+
+    ``actor`` / ``recipient``: ``"USA"`` or ``"USA:GOV"`` (first coded actor/recipient);
+    ``country``: either side; ``types``: PLOVER types; ``quads``: 1–4; ``source``: outlet of
+    a reporting article; ``start``/``end``: event day, inclusive; ``dedup``: canonical events
+    (True) or every mention (False).
+    """
+
+    start: Day = None
+    end: Day = None
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    types: list[str] | None = None
+    quads: list[int] | None = None
+    source: str | None = None
+    dedup: bool = True
+
+    @property
+    def table(self) -> str:
+        return "canonical_events" if self.dedup else "events"
+
+    @property
+    def id_column(self) -> str:
+        return "canonical_id" if self.dedup else "event_id"
+
+    def sql(self, alias: str = "") -> tuple[str, list[Any]]:
+        """A WHERE clause (``"WHERE …"`` or ``""``) and its parameters."""
+        p = f"{alias}." if alias else ""
+        conds: list[str] = []
+        params: list[Any] = []
+        if self.start is not None:
+            conds.append(f"{p}day >= ?")
+            params.append(as_date(self.start))
+        if self.end is not None:
+            conds.append(f"{p}day <= ?")
+            params.append(as_date(self.end))
+        for side, spec in (("actor", self.actor), ("recipient", self.recipient)):
+            country, sector = parse_actor(spec)
+            if country:
+                conds.append(f"{p}{side}_country = ?")
+                params.append(country)
+            if sector:
+                conds.append(f"{p}{side}_sector = ?")
+                params.append(sector)
+        if self.country:
+            conds.append(f"(? IN ({p}actor_country, {p}recipient_country))")
+            params.append(self.country.upper())
+        if self.types:
+            conds.append(f"{p}type IN ({', '.join('?' for _ in self.types)})")
+            params.extend(t.upper() for t in self.types)
+        if self.quads:
+            conds.append(f"{p}quad IN ({', '.join('?' for _ in self.quads)})")
+            params.extend(int(q) for q in self.quads)
+        if self.source:
+            if self.dedup:
+                conds.append(
+                    f"{p}canonical_id IN (SELECT l.canonical_id FROM event_links l "
+                    "JOIN events e ON e.event_id = l.event_id "
+                    "JOIN articles a ON a.content_hash = e.article_hash WHERE a.source = ?)"
+                )
+            else:
+                conds.append(
+                    f"{p}article_hash IN (SELECT content_hash FROM articles WHERE source = ?)"
+                )
+            params.append(self.source)
+        return ("WHERE " + " AND ".join(conds) if conds else ""), params

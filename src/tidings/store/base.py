@@ -1,0 +1,249 @@
+"""The store: what both backends share — writes, deduplication, reading records back.
+
+A backend supplies the few primitives that differ (connecting, running SQL, bulk loading an
+Arrow table, the transaction, the "value in list" test); everything else is written once
+here in SQL that DuckDB and PostgreSQL both accept. SQL uses ``?`` placeholders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import pyarrow as pa
+
+from tidings.records import Extraction, Failure
+from tidings.store import dedup
+from tidings.store.rows import (
+    Rows,
+    article_from_row,
+    entity_from_row,
+    event_from_row,
+    quote_from_row,
+    time_from_row,
+    to_arrow,
+)
+from tidings.store.schema import columns, schema_version, statements
+
+# Child tables in the order they are written (and cleared).
+_ARTICLE_TABLES = ("articles", "quotes", "events", "event_actors", "times", "entities")
+
+
+class SchemaMismatch(RuntimeError):
+    """The database was created by another schema version of tidings."""
+
+
+class Store:
+    """A tidings database. Open one with :func:`tidings.store.open_store`.
+
+    Writes: :meth:`write` (one transaction per batch) and :meth:`dedup`. Reads:
+    :meth:`query` for the analysis layer, :meth:`extraction` to get a stored article back.
+    """
+
+    backend: str
+    """"duckdb" or "postgresql"."""
+    url: str
+    read_only: bool
+
+    # ---- backend primitives -------------------------------------------------------------
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one statement."""
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query; one dict per row, keyed by column name."""
+        raise NotImplementedError
+
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a query; one tuple per row."""
+        raise NotImplementedError
+
+    def arrow(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+        """Run a query; the result as an Arrow table (used by exports)."""
+        raise NotImplementedError
+
+    def in_list(self, column: str) -> str:
+        """SQL testing ``column`` against a list bound to one ``?`` parameter."""
+        raise NotImplementedError
+
+    def _insert(self, table: str, data: pa.Table) -> None:
+        """Bulk-append ``data`` (columns in table order) to ``table``."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Commit on success, roll back on error."""
+        raise NotImplementedError
+        yield
+
+    def _lock_writers(self) -> None:
+        """Serialise writers, where the backend lets several processes write."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # ---- schema ------------------------------------------------------------------------
+
+    def _init_schema(self) -> None:
+        if not self.read_only:
+            with self.transaction():
+                for stmt in statements(self.backend):
+                    self.execute(stmt)
+                if not self.tuples("SELECT version FROM schema_version"):
+                    self.execute("INSERT INTO schema_version VALUES (?)", [schema_version()])
+        found = [r[0] for r in self.tuples("SELECT version FROM schema_version")]
+        if found != [schema_version()]:
+            raise SchemaMismatch(
+                f"{self.url} has schema version {found}, this tidings uses {schema_version()}"
+            )
+
+    # ---- writing -----------------------------------------------------------------------
+
+    def known(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes are already stored."""
+        if not hashes:
+            return set()
+        sql = f"SELECT content_hash FROM articles WHERE {self.in_list('content_hash')}"
+        return {r[0] for r in self.tuples(sql, [list(hashes)])}
+
+    def write(
+        self, extractions: list[Extraction], failures: list[Failure], *, dedup: bool = True
+    ) -> int:
+        """Store a batch in one transaction; return how many articles were new.
+
+        Articles already stored (or repeated in the batch) are skipped, so writing the same
+        batch twice changes nothing. Failures are appended. With ``dedup`` (the default) the
+        canonical events of every block the new events fall in are recomputed in the same
+        transaction; bulk loads may pass False and call :meth:`dedup` once at the end.
+        """
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self.transaction():
+            self._lock_writers()
+            known = self.known([ex.article.content_hash for ex in extractions])
+            rows = Rows()
+            for ex in extractions:
+                h = ex.article.content_hash
+                if h not in known:
+                    known.add(h)
+                    rows.add_extraction(ex, now)
+            for f in failures:
+                rows.add_failure(f, now)
+            for table, data in rows.tables.items():
+                if data:
+                    self._insert(table, to_arrow(table, data))
+            if dedup and rows.tables["events"]:
+                self._recompute(sorted(rows.group_keys()))
+        return len(rows.tables["articles"])
+
+    def dedup(self) -> int:
+        """Recompute every canonical event from scratch; return how many there are."""
+        with self.transaction():
+            self._lock_writers()
+            self._recompute(None)
+        return self.tuples("SELECT count(*) FROM canonical_events")[0][0]
+
+    def _recompute(self, keys: list[str] | None) -> None:
+        """Rebuild the clusters of the blocks ``keys`` (all blocks when None)."""
+        where, params = (
+            ("", []) if keys is None else (f"WHERE {self.in_list('e.group_key')}", [keys])
+        )
+        link_where = "" if keys is None else f"WHERE {self.in_list('group_key')}"
+        self.execute(f"DELETE FROM event_links {link_where}", params)
+        self.execute(f"DELETE FROM canonical_events {link_where}", params)
+        cols = ", ".join(f"e.{c}" for c in dedup.MENTION_COLUMNS)
+        mentions = self.tuples(
+            f"SELECT {cols} FROM events e JOIN articles a ON a.content_hash = e.article_hash "
+            f"{where} ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx",
+            params,
+        )
+        self._insert("event_links", to_arrow("event_links", list(dedup.cluster(mentions))))
+        seed = [
+            c
+            for c in columns("canonical_events")
+            if c not in ("canonical_id", "goldstein", "day")
+            and not c.startswith(("num_", "first", "last"))
+        ]
+        self.execute(
+            f"""
+            INSERT INTO canonical_events ({", ".join(["canonical_id", "goldstein", "day", *seed])},
+                num_mentions, num_articles, num_sources, first_seen, last_seen)
+            SELECT agg.canonical_id, agg.goldstein, agg.day, {", ".join(f"s.{c}" for c in seed)},
+                agg.num_mentions, agg.num_articles, agg.num_sources, agg.first_seen, agg.last_seen
+            FROM (
+                SELECT l.canonical_id,
+                    avg(e.goldstein) AS goldstein,
+                    min(e.day) AS day,
+                    count(*) AS num_mentions,
+                    count(DISTINCT e.article_hash) AS num_articles,
+                    count(DISTINCT coalesce(a.source, a.content_hash)) AS num_sources,
+                    min(coalesce(a.published, CAST(a.stored_at AS DATE))) AS first_seen,
+                    max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen
+                FROM event_links l
+                JOIN events e ON e.event_id = l.event_id
+                JOIN articles a ON a.content_hash = e.article_hash
+                {link_where.replace("group_key", "l.group_key")}
+                GROUP BY l.canonical_id
+            ) agg
+            JOIN events s ON s.event_id = agg.canonical_id
+            """,
+            params,
+        )
+
+    # ---- reading -----------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        tables = [*_ARTICLE_TABLES, "failures", "canonical_events", "event_links"]
+        sql = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {t}" for t in tables)
+        return {name: n for name, n in self.tuples(sql)}
+
+    def find_article(self, key: str) -> str | None:
+        """The content hash of the article whose hash, hash prefix or id is ``key``."""
+        rows = self.tuples(
+            "SELECT content_hash FROM articles WHERE content_hash = ? OR id = ? "
+            "OR (length(?) >= 8 AND content_hash LIKE ?) ORDER BY content_hash LIMIT 2",
+            [key, key, key, key + "%"],
+        )
+        return rows[0][0] if len(rows) == 1 else None
+
+    def extraction(self, content_hash: str) -> Extraction | None:
+        """The stored extraction of one article, rebuilt from the tables."""
+        arts = self.query("SELECT * FROM articles WHERE content_hash = ?", [content_hash])
+        if not arts:
+            return None
+        by_article = "WHERE article_hash = ? ORDER BY idx"
+        events = self.query(f"SELECT * FROM events {by_article}", [content_hash])
+        actors: dict[str, list[dict[str, Any]]] = {}
+        for a in self.query(
+            "SELECT * FROM event_actors WHERE event_id IN "
+            "(SELECT event_id FROM events WHERE article_hash = ?)",
+            [content_hash],
+        ):
+            actors.setdefault(a["event_id"], []).append(a)
+        return Extraction(
+            article=article_from_row(arts[0]),
+            quotes=[
+                quote_from_row(r)
+                for r in self.query(f"SELECT * FROM quotes {by_article}", [content_hash])
+            ],
+            events=[event_from_row(r, actors.get(r["event_id"], [])) for r in events],
+            times=[
+                time_from_row(r)
+                for r in self.query(f"SELECT * FROM times {by_article}", [content_hash])
+            ],
+            entities=[
+                entity_from_row(r)
+                for r in self.query(f"SELECT * FROM entities {by_article}", [content_hash])
+            ],
+            warnings=json.loads(arts[0]["warnings"] or "[]"),
+        )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,314 @@
+"""Records ↔ table rows: flattening an Extraction for bulk writes, and rebuilding it.
+
+Row tuples follow the column order of ``schema.sql``; :func:`to_arrow` turns a list of them
+into an Arrow table with the types the schema declares. Writing then reading an extraction
+gives back an equal record (tests/store check this), so the tables lose nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import pyarrow as pa
+
+from tidings.records import (
+    Actor,
+    Article,
+    Entity,
+    Event,
+    Extraction,
+    Failure,
+    Place,
+    Quote,
+    SentenceSpan,
+    Span,
+    Speaker,
+    TimeExpression,
+    to_json,
+)
+from tidings.store.dedup import group_key
+from tidings.store.schema import arrow_schemas
+
+Row = tuple[Any, ...]
+_NO_ACTOR: Row = (None,) * 7
+SPEAKER_ACTOR_COLUMNS = (
+    "speaker_actor_name",
+    "speaker_country",
+    "speaker_sector",
+    "speaker_actor_text",
+    "speaker_actor_start",
+    "speaker_actor_end",
+    "speaker_wikidata",
+)
+ENTITY_ACTOR_COLUMNS = tuple(
+    f"actor_{c}" for c in ("name", "country", "sector", "text", "start", "end", "wikidata")
+)
+
+
+class Rows:
+    """Row tuples per table, gathered from a batch of extractions and failures."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[Row]] = {name: [] for name in arrow_schemas()}
+
+    def add_extraction(self, ex: Extraction, stored_at: dt.datetime) -> None:
+        a = ex.article
+        h = a.content_hash
+        self.tables["articles"].append(
+            (
+                h,
+                a.id,
+                a.title,
+                a.published,
+                a.source,
+                a.url,
+                a.author,
+                a.origin,
+                a.text,
+                _json_list(a.furniture),
+                _json_list(a.warnings),
+                _json_list(ex.warnings),
+                stored_at,
+            )
+        )
+        quotes = self.tables["quotes"]
+        for i, q in enumerate(ex.quotes):
+            quotes.append(_quote_row(h, i, q))
+        events, actors = self.tables["events"], self.tables["event_actors"]
+        prefix = h[:16]
+        for i, e in enumerate(ex.events):
+            event_id = f"{prefix}-{i}"
+            events.append(_event_row(event_id, h, i, e))
+            for role, people in (("actor", e.actor), ("recipient", e.recipient)):
+                for j, p in enumerate(people):
+                    actors.append(
+                        (
+                            event_id,
+                            role,
+                            j,
+                            p.name,
+                            p.country,
+                            p.sector,
+                            p.text,
+                            p.start,
+                            p.end,
+                            p.wikidata,
+                        )
+                    )
+        times = self.tables["times"]
+        for i, t in enumerate(ex.times):
+            times.append((h, i, t.text, t.start, t.end, t.type, t.value))
+        entities = self.tables["entities"]
+        for i, n in enumerate(ex.entities):
+            entities.append((h, i, n.text, n.start, n.end, n.label, *_actor_cols(n.actor)))
+
+    def add_failure(self, f: Failure, recorded_at: dt.datetime) -> None:
+        self.tables["failures"].append((f.origin, f.stage, f.error, f.article_id, recorded_at))
+
+    def group_keys(self) -> set[str]:
+        """The deduplication blocks the gathered events fall in."""
+        key = len(self.tables["events"][0]) - 1 if self.tables["events"] else 0
+        return {row[key] for row in self.tables["events"]}
+
+
+def to_arrow(table: str, rows: list[Row]) -> pa.Table:
+    """An Arrow table of ``rows`` with the types ``schema.sql`` declares for ``table``."""
+    schema = arrow_schemas()[table]
+    cols = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
+    return pa.Table.from_arrays(
+        [pa.array(c, type=f.type) for c, f in zip(cols, schema, strict=True)], schema=schema
+    )
+
+
+def _json_list(items: list[Any]) -> str:
+    # Most lists are empty: skip the serialiser for them (it dominates bulk-write time).
+    return json.dumps(to_json(items), ensure_ascii=False) if items else "[]"
+
+
+def _actor_cols(a: Actor | None) -> Row:
+    if a is None:
+        return _NO_ACTOR
+    return (a.name, a.country, a.sector, a.text, a.start, a.end, a.wikidata)
+
+
+def _quote_row(h: str, i: int, q: Quote) -> Row:
+    cue, sp = q.cue, q.speaker
+    cue_cols = (cue.text, cue.start, cue.end) if cue else (None, None, None)
+    if sp is None:
+        speaker_cols: Row = (None,) * 6 + _NO_ACTOR
+    else:
+        speaker_cols = (
+            sp.name,
+            sp.mention,
+            sp.start,
+            sp.end,
+            sp.title,
+            sp.affiliation,
+            *_actor_cols(sp.actor),
+        )
+    return (h, i, q.text, q.start, q.end, q.kind, *cue_cols, *speaker_cols)
+
+
+def _first_coded(actors: list[Actor]) -> Actor | None:
+    for a in actors:
+        if a.country:
+            return a
+    return actors[0] if actors else None
+
+
+def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
+    act, rec = _first_coded(e.actor), _first_coded(e.recipient)
+    ac = act.country if act else None
+    asec = act.sector if act else None
+    rc = rec.country if rec else None
+    rsec = rec.sector if rec else None
+    day = _day(e.date)
+    p = e.place
+    place = (p.name, p.country, p.lat, p.lon, p.text, p.start, p.end) if p else (None,) * 7
+    return (
+        event_id,
+        h,
+        i,
+        e.type,
+        e.mode,
+        _json_list(e.context),
+        act.name if act else None,
+        ac,
+        asec,
+        rec.name if rec else None,
+        rc,
+        rsec,
+        day,
+        e.date,
+        e.date_text,
+        e.date_inferred,
+        *place,
+        e.negated,
+        e.modality,
+        e.reported,
+        e.trigger.text,
+        e.trigger.start,
+        e.trigger.end,
+        e.sentence.start,
+        e.sentence.end,
+        e.cameo,
+        e.goldstein,
+        e.quad,
+        e.confidence,
+        _json_list(e.mentions),
+        group_key(event_id, e.type, ac, asec, rc, rsec, e.negated, e.modality, day),
+    )
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day of a TIMEX3 date value, when it names one."""
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# ---- reading back -------------------------------------------------------------------------
+
+
+def _actor_from(values: list[Any]) -> Actor | None:
+    """An actor from its seven columns in :func:`_actor_cols` order."""
+    return Actor(*values) if values[0] is not None else None
+
+
+def _spans(raw: str | None) -> list[Span]:
+    return [Span(**s) for s in json.loads(raw or "[]")]
+
+
+def article_from_row(r: dict[str, Any]) -> Article:
+    return Article(
+        id=r["id"],
+        text=r["text"],
+        title=r["title"],
+        published=r["published"],
+        source=r["source"],
+        url=r["url"],
+        author=r["author"],
+        origin=r["origin"],
+        warnings=json.loads(r["article_warnings"] or "[]"),
+        furniture=_spans(r["furniture"]),
+    )
+
+
+def quote_from_row(r: dict[str, Any]) -> Quote:
+    speaker = None
+    if r["speaker_name"] is not None:
+        speaker = Speaker(
+            name=r["speaker_name"],
+            mention=r["speaker_mention"],
+            start=r["speaker_start"],
+            end=r["speaker_end"],
+            title=r["speaker_title"],
+            affiliation=r["speaker_affiliation"],
+            actor=_actor_from([r[c] for c in SPEAKER_ACTOR_COLUMNS]),
+        )
+    cue = Span(r["cue_text"], r["cue_start"], r["cue_end"]) if r["cue_text"] is not None else None
+    return Quote(r["text"], r["start_char"], r["end_char"], r["kind"], cue=cue, speaker=speaker)
+
+
+def event_from_row(r: dict[str, Any], actors: Iterable[dict[str, Any]]) -> Event:
+    """Rebuild an event from its row and its ``event_actors`` rows."""
+    people: dict[str, list[Actor]] = {"actor": [], "recipient": []}
+    for a in sorted(actors, key=lambda a: (a["role"], a["idx"])):
+        people[a["role"]].append(
+            Actor(
+                a["name"],
+                a["country"],
+                a["sector"],
+                a["text"],
+                a["start_char"],
+                a["end_char"],
+                a["wikidata"],
+            )
+        )
+    place = None
+    if r["place_name"] is not None:
+        place = Place(
+            r["place_name"],
+            r["place_country"],
+            r["place_lat"],
+            r["place_lon"],
+            r["place_text"],
+            r["place_start"],
+            r["place_end"],
+        )
+    return Event(
+        type=r["type"],
+        mode=r["mode"],
+        context=json.loads(r["context"] or "[]"),
+        actor=people["actor"],
+        recipient=people["recipient"],
+        date=r["date"],
+        date_text=r["date_text"],
+        place=place,
+        negated=r["negated"],
+        modality=r["modality"],
+        trigger=Span(r["trigger_text"], r["trigger_start"], r["trigger_end"]),
+        sentence=SentenceSpan(r["sentence_start"], r["sentence_end"]),
+        cameo=r["cameo"],
+        goldstein=r["goldstein"],
+        quad=r["quad"],
+        confidence=r["confidence"],
+        reported=r["reported"],
+        date_inferred=r["date_inferred"],
+        mentions=_spans(r["mentions"]),
+    )
+
+
+def time_from_row(r: dict[str, Any]) -> TimeExpression:
+    return TimeExpression(r["text"], r["start_char"], r["end_char"], r["type"], r["value"])
+
+
+def entity_from_row(r: dict[str, Any]) -> Entity:
+    actor = _actor_from([r[c] for c in ENTITY_ACTOR_COLUMNS])
+    return Entity(r["text"], r["start_char"], r["end_char"], r["label"], actor)
