@@ -100,6 +100,8 @@ class TimeExpression:
     end: int
     type: TimeType
     value: str
+    mod: str | None = None
+    """TIMEX3 ``mod``: START for "early 2017", END, MID, APPROX, MORE_THAN, LESS_THAN…"""
 
 
 @dataclass(slots=True)
