@@ -1,0 +1,230 @@
+"""PLOVER events per clause with CAMEO codes, Goldstein scores and quad classes.
+
+Detection (:mod:`.detect`) finds clause predicates and the tokens of their participants;
+the lexicon or a trained classifier (:mod:`.model`) codes them; :mod:`.attributes` adds
+negation, modality, reported speech, date and place; the same event told twice in one
+article is merged into one event with several mentions.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.actors import ArticleActors
+from tidings.extract.events.attributes import event_date, event_place, modality, reported
+from tidings.extract.events.detect import (
+    RECIPIENT_PREPS,
+    Candidate,
+    Detector,
+    direct_object,
+    np_span,
+    prep_objects,
+    subjects,
+)
+from tidings.extract.events.model import EventModel, clause_features, load_event_model
+from tidings.extract.events.ontology import TYPE_CODES, recode
+from tidings.knowledge import KnowledgeBase
+from tidings.records import (
+    Actor,
+    Article,
+    Event,
+    Quote,
+    SentenceSpan,
+    Span,
+    TimeExpression,
+)
+
+__all__ = ["EventModel", "extract_events", "load_event_model"]
+
+# CAMEO roots of events two parties do together: "X and Y met" is X→Y and Y→X.
+_RECIPROCAL_ROOTS = frozenset({3, 4, 5, 6, 19})
+_ONE_WAY = frozenset({"042", "043"})
+_MAX_TRIGGER_GAP = 8
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    actors: ArticleActors,
+    times: list[TimeExpression],
+    quotes: list[Quote],
+    kb: KnowledgeBase,
+    model: EventModel,
+) -> list[Event]:
+    """The events of ``doc``, one per clause predicate and participant direction, deduplicated."""
+    detector = Detector(model.lexicon)
+    report_verbs = model.report_verbs
+    events: list[Event] = []
+    for sent in doc.sents:
+        if article.in_furniture(sent.start_char, sent.end_char):
+            continue
+        if model.classifier is None:
+            cands = detector.sentence(sent)
+        else:
+            cands = _classified(sent, model, report_verbs)
+        for cand in cands:
+            events.extend(_events(cand, doc, article, actors, times, quotes, model, report_verbs))
+    return _dedup(events)
+
+
+def _classified(sent, model: EventModel, report_verbs: frozenset[str]) -> list[Candidate]:
+    """Every non-speech verb of ``sent`` labelled by the trained classifier."""
+    assert model.classifier is not None
+    verbs = [
+        t
+        for t in sent
+        if t.pos_ == "VERB"
+        and t.dep_ not in ("aux", "auxpass", "amod")
+        and t.lemma_.lower() not in report_verbs
+    ]
+    cands = []
+    predictions = model.classifier.predict([clause_features(t) for t in verbs])
+    for tok, (label, mode, prob) in zip(verbs, predictions, strict=True):
+        if not label:
+            continue
+        agents, patients = subjects(tok)
+        obj = direct_object(tok)
+        recipients = [*patients, *prep_objects(tok, RECIPIENT_PREPS)]
+        if obj is not None and obj.dep_ == "dobj":
+            recipients.append(obj)
+        code = label if label.isdigit() else TYPE_CODES.get(label)
+        cands.append(
+            Candidate(
+                head=tok,
+                trigger=[tok],
+                code=code,
+                actor_heads=agents,
+                recipient_heads=recipients,
+                confidence=prob,
+                label=label,
+                mode=mode,
+            )
+        )
+    return cands
+
+
+def _events(
+    cand: Candidate,
+    doc: Doc,
+    article: Article,
+    actors: ArticleActors,
+    times: list[TimeExpression],
+    quotes: list[Quote],
+    model: EventModel,
+    report_verbs: frozenset[str],
+) -> list[Event]:
+    """The events of one candidate: none when nobody takes part, two when reciprocal."""
+    senders = _resolve(cand.actor_heads, actors) or _resolve(cand.actor_fallback, actors)
+    receivers = [a for a in _resolve(cand.recipient_heads, actors) if not _same_in(a, senders)]
+    if not senders and not receivers:
+        return []
+    code = cand.code
+    if code is not None and cand.negated and 3 <= int(code[:2]) <= 8:
+        # Not doing something cooperative is coded as rejecting it ("would not agree" → 12x).
+        code = recode("reject", code)
+    info = model.lookup(code) if code is not None else None
+    if cand.label is not None and (info is None or info.plover != cand.label):
+        etype, mode, context = cand.label, cand.mode, []
+    elif info is not None and info.plover is not None:
+        etype, mode, context = info.plover, info.mode, list(info.context)
+    else:
+        return []
+    date, date_text, inferred = event_date(cand, doc, times, article.published)
+    sent = cand.head.sent
+    trigger = _trigger(cand.trigger, doc)
+    confidence = (
+        cand.confidence + (0.1 if senders and receivers else 0.0) - (0.15 if not senders else 0.0)
+    )
+    pairs = [(senders, receivers)]
+    if _reciprocal(cand, code, senders, receivers):
+        group = senders + receivers
+        pairs = [([a], [b]) for a, b in itertools.permutations(group, 2) if not _same(a, b)]
+    return [
+        Event(
+            type=etype,
+            mode=mode,
+            context=context,
+            actor=src,
+            recipient=dst,
+            date=date,
+            date_text=date_text,
+            place=event_place(cand, model.gazetteer),
+            negated=cand.negated,
+            modality=modality(cand),
+            trigger=trigger,
+            sentence=SentenceSpan(sent.start_char, sent.end_char),
+            cameo=code,
+            goldstein=info.goldstein if info is not None else None,
+            quad=info.quad if info is not None else None,
+            confidence=round(max(0.05, min(confidence, 0.95)), 2),
+            reported=reported(cand, quotes, report_verbs),
+            date_inferred=inferred,
+            mentions=[trigger],
+        )
+        for src, dst in pairs
+    ]
+
+
+def _reciprocal(
+    cand: Candidate, code: str | None, senders: list[Actor], receivers: list[Actor]
+) -> bool:
+    if cand.reciprocal:
+        return len(senders) + len(receivers) >= 2
+    if receivers or len(senders) < 2 or code is None or code[:3] in _ONE_WAY:
+        return False
+    return int(code[:2]) in _RECIPROCAL_ROOTS
+
+
+def _resolve(heads: list[Token], actors: ArticleActors) -> list[Actor]:
+    """The coded actors the noun phrases of ``heads`` refer to, each once."""
+    out: list[Actor] = []
+    for head in heads:
+        for actor in actors.actors_in(np_span(head)):
+            if not _same_in(actor, out):
+                out.append(actor)
+    return out
+
+
+def _key(a: Actor) -> tuple[str | None, ...]:
+    return (a.country, a.sector) if a.country else (a.name.lower(),)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return _key(a) == _key(b) and (a.name == b.name or a.start == b.start)
+
+
+def _same_in(a: Actor, group: list[Actor]) -> bool:
+    return any(_same(a, b) for b in group)
+
+
+def _trigger(tokens: list[Token], doc: Doc) -> Span:
+    """The evidence span: all trigger tokens when close together, else the predicate."""
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
+    if hi - lo > _MAX_TRIGGER_GAP:
+        lo = hi = tokens[0].i
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return Span(doc.text[start:end], start, end)
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """One event per (type, code, participants, date, polarity, modality); mentions merged."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        key = (
+            e.type,
+            (e.cameo or "")[:3],
+            e.negated,
+            e.modality,
+            frozenset(_key(a) for a in e.actor),
+            frozenset(_key(a) for a in e.recipient),
+            e.date,
+        )
+        first = merged.get(key)
+        if first is None:
+            merged[key] = e
+        elif e.trigger.start not in {m.start for m in first.mentions}:
+            first.mentions.append(e.trigger)
+            first.confidence = max(first.confidence, e.confidence)
+    return list(merged.values())

@@ -1,0 +1,140 @@
+"""Attributes of a detected event from its clause: modality, reported speech, date, place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Token
+
+from tidings.extract.events.detect import Candidate, np_span
+from tidings.extract.events.places import Gazetteer
+from tidings.records import Modality, Place, Quote, TimeExpression
+
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
+_POSSIBLE = frozenset({"may", "might", "could", "can"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ANCHORED = re.compile(r"^\d{4}")
+
+
+def _chain(tok: Token) -> list[Token]:
+    """``tok`` and the tokens it depends on, up to the sentence root."""
+    out = [tok]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _condition(tok: Token) -> bool:
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+        for c in tok.children
+    )
+
+
+def modality(cand: Candidate) -> Modality:
+    """Hypothetical inside an if-clause, conditional when governing one, else intent/possible."""
+    chain = _chain(cand.head)
+    for t in chain:
+        if t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in t.children
+        ):
+            return "hypothetical"
+    clause = [cand.head, *(t for t in cand.trigger if t.pos_ in ("VERB", "AUX"))]
+    if any(_condition(t) for t in clause):
+        return "conditional"
+    if cand.head.sent.text.rstrip().endswith("?") and cand.head.dep_ == "ROOT":
+        return "question"
+    auxes = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
+    if cand.intent or auxes & _FUTURE or _going_to(cand.head):
+        return "intent"
+    if auxes & _POSSIBLE:
+        return "possible"
+    return "asserted"
+
+
+def _going_to(tok: Token) -> bool:
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and any(c.dep_ == "aux" for c in head.children)
+    )
+
+
+def reported(cand: Candidate, quotes: list[Quote], report_verbs: frozenset[str]) -> bool:
+    """Inside a quotation, or the complement of a speech verb ("announced it would")."""
+    start = cand.head.idx
+    if any(q.start <= start < q.end for q in quotes):
+        return True
+    tok = cand.head
+    while tok.head.i != tok.i:
+        if tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.lemma_.lower() in report_verbs:
+            return True
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+            return False
+        tok = tok.head
+    return False
+
+
+def event_date(
+    cand: Candidate, doc: Doc, times: list[TimeExpression], published: dt.date | None
+) -> tuple[str | None, str | None, bool]:
+    """(TIMEX3 value, evidence text, inferred): the clause's date, else the publication date.
+
+    A time expression belongs to the nearest verb or event noun it depends on; the event
+    takes the one attached closest to its predicate, looking up through the verbs that
+    govern it ("announced on March 8 that they had agreed").
+    """
+    sent = cand.head.sent
+    chain = [t.i for t in _chain(cand.head)]
+    own = {t.i for t in cand.trigger}
+    best: tuple[int, TimeExpression] | None = None
+    for te in times:
+        if not (sent.start_char <= te.start < sent.end_char) or not _ANCHORED.match(te.value):
+            continue
+        span = doc.char_span(te.start, te.end, alignment_mode="expand")
+        if span is None:
+            continue
+        anchor = span.root.head
+        while (
+            anchor.head.i != anchor.i and anchor.pos_ not in ("VERB", "AUX") and anchor.i not in own
+        ):
+            anchor = anchor.head
+        rank = 0 if anchor.i in own else (chain.index(anchor.i) if anchor.i in chain else None)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, te)
+    if best is not None:
+        return best[1].value, best[1].text, False
+    return (published.isoformat() if published else None), None, True
+
+
+def event_place(cand: Candidate, gazetteer: Gazetteer) -> Place | None:
+    """The place named by an "in/at/near X" phrase of the predicate, geocoded."""
+    for tok in [cand.head, *cand.trigger]:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                place = _place_in(pobj, gazetteer)
+                if place is not None:
+                    return place
+    return None
+
+
+def _place_in(pobj: Token, gazetteer: Gazetteer) -> Place | None:
+    span = np_span(pobj)
+    ents = [e for e in span.ents if e.label_ in _PLACE_ENTS]
+    if not ents:
+        return None
+    ent = ents[-1]
+    loc = gazetteer.lookup(ent.text)
+    if loc is None:
+        return Place(ent.text, None, None, None, ent.text, ent.start_char, ent.end_char)
+    return Place(loc.name, loc.country, loc.lat, loc.lon, ent.text, ent.start_char, ent.end_char)

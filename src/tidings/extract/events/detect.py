@@ -1,0 +1,311 @@
+"""Event detection in one sentence: predicates, their participants and CAMEO codes.
+
+Each clause predicate — a verb in the lexicon, a light verb with an event noun ("held
+talks"), a control verb with its complement ("agreed to meet"), or an event noun carrying
+its own participants ("U.S. sanctions on Iran") — becomes a :class:`Candidate` that names
+the tokens of its actors and recipients. Actors are resolved later, by the actor resolver.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tidings.extract.events.lexicon import WEAK_INTENT, Lexicon
+from tidings.extract.events.ontology import FAMILIES, recode
+
+# Prepositions whose object is the recipient: "met with X", "sanctions on X".
+RECIPIENT_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon"})
+NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for", "into"}
+# Modifiers that stay inside an actor's noun phrase ("the Palestinian security forces").
+_NP_DEPS = frozenset(
+    {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "conj", "cc", "appos"}
+)
+_SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nn"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+# Verbs whose object, not subject, performs the complement: "urged Iran to talk".
+_OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "press", "pressure", "force", "push", "persuade", "order", "have"}
+)
+_NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A detected event before its participants are resolved to actors."""
+
+    head: Token
+    """The predicate whose clause gives negation, modality, time and place."""
+    trigger: list[Token]
+    code: str | None
+    actor_heads: list[Token]
+    recipient_heads: list[Token]
+    confidence: float
+    intent: bool = False
+    negated: bool = False
+    reciprocal: bool = False
+    """Participants named as a group ("talks between X and Y"): every pair, both ways."""
+    actor_fallback: list[Token] = field(default_factory=list)
+    """Who a pronoun subject stands for when coreference does not say: the speaker of
+    the clause it is reported in ("North Korea announced it would ...")."""
+    label: str | None = None
+    mode: str | None = None
+    consumed: list[Token] = field(default_factory=list)
+
+
+def depth(tok: Token) -> int:
+    """Distance of ``tok`` from its sentence root."""
+    n = 0
+    while tok.head.i != tok.i:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase of ``tok``: its modifiers, coordinated nouns and "of" phrases."""
+    lo = hi = tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        lo, hi = min(lo, t.i), max(hi, t.i)
+        for c in t.children:
+            if (
+                c.dep_ in _NP_DEPS
+                or (c.dep_ == "prep" and c.lower_ == "of")
+                or (c.dep_ == "pobj" and t.lower_ == "of")
+            ):
+                stack.append(c)
+    return tok.doc[lo : hi + 1]
+
+
+def negated(tok: Token) -> bool:
+    """Whether ``tok`` is negated ("did not agree", "never met", "no talks")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") or c.lower_ == "never"
+        for c in tok.children
+    )
+
+
+def direct_object(tok: Token) -> Token | None:
+    """The direct object, or the passive subject, of a verb."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prt":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a verb: its subject, or by-agent and passive subject.
+
+    Verbs without a subject of their own take it from the verb they depend on: controlled
+    infinitives, coordinated verbs, relative clauses and participle clauses.
+    """
+    patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if patients or agents:
+        return agents, patients
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    if subj and tok.dep_ == "relcl" and subj[0].tag_ in _RELATIVE:
+        return [tok.head], []
+    if subj:
+        return subj, []
+    head = tok.head
+    if head.i == tok.i:
+        return [], []
+    if tok.dep_ == "xcomp":
+        objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if objs and head.lemma_.lower() in _OBJECT_CONTROL:
+            return objs, []
+        return subjects(head)
+    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+        return subjects(head)
+    if tok.dep_ == "relcl":
+        return [head], []
+    return [], []
+
+
+def speaker_subjects(tok: Token) -> list[Token]:
+    """The subject of the speech verb whose complement clause ``tok`` heads."""
+    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subj:
+            return subj
+    return []
+
+
+def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``tok``."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "dative":
+            out.append(c)
+    return out
+
+
+class Detector:
+    """Finds the event candidates of one sentence with a lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def sentence(self, sent: Span) -> list[Candidate]:
+        """Candidates of ``sent``, shallowest clauses first; each token feeds one event."""
+        consumed: set[int] = set()
+        found = []
+        for tok in sorted(sent, key=depth):
+            if tok.i in consumed or (tok.dep_ in _SKIP_DEPS and tok.pos_ == "VERB"):
+                continue
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+                cand = self.verb(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                cand = self.noun(tok, standalone=True)
+            else:
+                cand = None
+            if cand is None:
+                continue
+            if any(h.pos_ == "PRON" for h in cand.actor_heads):
+                cand.actor_fallback = speaker_subjects(cand.head)
+            consumed.update(t.i for t in cand.consumed)
+            found.append(cand)
+        return found
+
+    def verb(self, tok: Token) -> Candidate | None:
+        """The candidate of a verb predicate, or None when it names no event."""
+        obj = direct_object(tok)
+        frame = self.lex.verb_frame(tok, obj)
+        if frame is None or frame.code == "report":
+            return None
+        agents, patients = subjects(tok)
+        neg = negated(tok)
+        if frame.code == "light":
+            noun = obj if obj is not None else _first(prep_objects(tok, frozenset({"in"})))
+            inner = self.noun(noun, standalone=False) if noun is not None else None
+            if inner is None:
+                return None
+            return Candidate(
+                head=tok,
+                trigger=[tok, *inner.trigger],
+                code=inner.code,
+                actor_heads=agents or inner.actor_heads,
+                recipient_heads=[*patients, *inner.recipient_heads, *self._recipients(tok)],
+                confidence=0.8,
+                negated=neg or negated(noun),
+                reciprocal=inner.reciprocal,
+                consumed=[noun],
+            )
+        if frame.code in FAMILIES:
+            return self._control(tok, frame.code, frame.lemma, agents, neg)
+        recipients = [*patients, *self._recipients(tok)]
+        if obj is not None and obj.dep_ == "dobj":
+            recipients.append(obj)
+            recipients.extend(prep_objects(obj, NOUN_RECIPIENT_PREPS))
+        return Candidate(
+            head=tok,
+            trigger=[tok, *(c for c in tok.children if c.dep_ == "prt")],
+            code=frame.code,
+            actor_heads=agents,
+            recipient_heads=recipients,
+            confidence=0.85 if frame.specificity else 0.7,
+            negated=neg,
+            consumed=[obj] if obj is not None and frame.objects else [],
+        )
+
+    def noun(self, tok: Token, standalone: bool) -> Candidate | None:
+        """The candidate of an event noun; standalone ones need participants of their own."""
+        if tok.ent_type_ in _NOMINAL_SKIP_ENTS:
+            return None
+        code = self.lex.noun_code(tok)
+        if code is None:
+            return None
+        actors = [
+            c
+            for c in tok.children
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_)
+        ]
+        group = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS)
+        if standalone and not (actors or recipients or group):
+            return None
+        return Candidate(
+            head=tok if not standalone or tok.head.i == tok.i else tok.head,
+            trigger=[tok],
+            code=code,
+            actor_heads=actors + group,
+            recipient_heads=recipients,
+            confidence=0.6 if standalone else 0.8,
+            negated=negated(tok),
+            reciprocal=bool(group),
+            consumed=[tok],
+        )
+
+    def _control(
+        self, tok: Token, family: str, lemma: str, agents: list[Token], neg: bool
+    ) -> Candidate | None:
+        """A control verb with its complement: "agreed to meet", "threatened to ban"."""
+        comp = next(
+            (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        inner = self.verb(comp) if comp is not None else None
+        if comp is None:
+            noun = _first(prep_objects(tok, frozenset({"to", "on", "for"})))
+            inner = self.noun(noun, standalone=False) if noun is not None else None
+        weak = lemma in WEAK_INTENT
+        if weak and inner is None:
+            return None
+        code = inner.code if inner is not None else None
+        intent = family == "intent"
+        if weak and code is not None:
+            root = int(code[:2])
+            if 4 <= root <= 8:
+                code = recode("intent", code)
+            elif root >= 14:
+                code = recode("threaten", code)
+        else:
+            code = recode(family, code)
+        recipients = self._recipients(tok)
+        if family == "request":
+            recipients += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            if not recipients and comp is not None:
+                recipients += [c for c in comp.children if c.dep_ == "nsubj"]
+        trigger = [tok]
+        consumed = []
+        if inner is not None:
+            trigger += inner.trigger
+            consumed = [inner.head, *inner.trigger, *inner.consumed]
+            recipients += inner.recipient_heads
+        return Candidate(
+            head=tok,
+            trigger=trigger,
+            code=code,
+            actor_heads=agents,
+            recipient_heads=recipients,
+            confidence=0.8 if inner is not None else 0.7,
+            intent=intent,
+            negated=neg or (inner is not None and inner.negated),
+            consumed=consumed,
+        )
+
+    @staticmethod
+    def _recipients(tok: Token) -> list[Token]:
+        return prep_objects(tok, RECIPIENT_PREPS)
+
+
+def _first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None

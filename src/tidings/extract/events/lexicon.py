@@ -1,0 +1,107 @@
+"""The verb-frame and nominal-predicate lexicon (``data/verbs.tsv``, ``data/nouns.tsv``).
+
+A verb frame is a lemma, the particles or prepositions it must govern and, optionally, the
+object heads it must take; its value is a CAMEO code or a frame keyword (see verbs.tsv).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Token
+
+KEYWORDS = frozenset({"light", "report", "intent", "reject", "request", "threaten"})
+
+# Control verbs that express an intent only through their complement ("plans to visit");
+# the others are events in their own right ("agreed", "pledged support").
+WEAK_INTENT = frozenset(
+    {
+        "plan",
+        "intend",
+        "want",
+        "wish",
+        "seek",
+        "decide",
+        "hope",
+        "aim",
+        "prepare",
+        "expect",
+        "consider",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One verb frame: lemma, required particles/prepositions, allowed object heads."""
+
+    lemma: str
+    parts: frozenset[str]
+    objects: frozenset[str]
+    code: str
+
+    @property
+    def specificity(self) -> int:
+        return len(self.parts) + (2 if self.objects else 0)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Verb frames by lemma (most specific first) and nominal predicates by lemma."""
+
+    verbs: dict[str, list[Frame]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+
+    def verb_frame(self, tok: Token, obj: Token | None) -> Frame | None:
+        """The most specific frame of ``tok`` whose particles and object the clause has."""
+        frames = self.verbs.get(tok.lemma_.lower())
+        if not frames:
+            return None
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        for frame in frames:
+            if frame.parts <= parts and (not frame.objects or obj_lemma in frame.objects):
+                return frame
+        return None
+
+    def noun_code(self, tok: Token) -> str | None:
+        """The code of a nominal predicate, preferring "modifier head" compounds."""
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
+                code = self.nouns.get(f"{child.lemma_.lower()} {lemma}")
+                if code:
+                    return code
+            if child.dep_ == "prep" and child.lower_ == "of":
+                # "state of emergency", "state of siege"
+                for pobj in child.children:
+                    code = self.nouns.get(f"{lemma} of {pobj.lemma_.lower()}")
+                    if code:
+                        return code
+        return self.nouns.get(lemma) or self.nouns.get(tok.lower_)
+
+
+def load_lexicon(verbs: Path, nouns: Path) -> Lexicon:
+    """Read the two lexicon files."""
+    lex = Lexicon()
+    for pattern, code in _rows(verbs):
+        words = pattern.split()
+        objects = frozenset(w[1:] for w in words[1:] if w.startswith("="))
+        parts = frozenset(w for w in words[1:] if not w.startswith("="))
+        if code not in KEYWORDS and not code.isdigit():
+            raise ValueError(f"{verbs.name}: bad code {code!r} for {pattern!r}")
+        lex.verbs.setdefault(words[0], []).append(Frame(words[0], parts, objects, code))
+    for frames in lex.verbs.values():
+        frames.sort(key=lambda f: -f.specificity)
+    lex.nouns = dict(_rows(nouns))
+    return lex
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, code = line.split("\t")
+            rows.append((pattern.strip(), code.strip()))
+    return rows
