@@ -44,22 +44,21 @@ class BodyLimit:
 
         started = False
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the app's own error for the cut-off body; 413 is sent instead
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
-                await _too_large(send, limit)
+            await self.app(scope, counting_receive, guarded_send)
         except Exception:
-            # Starlette may wrap the error while reading the body; the flag tells the truth.
+            # Starlette may wrap the error raised while reading; the flag tells the truth.
             if not refused:
                 raise
-            if not started:
-                await _too_large(send, limit)
+        if refused and not started:
+            await _too_large(send, limit)
 
 
 class _BodyTooLarge(Exception):
