@@ -7,6 +7,7 @@ file needs no network. Every piece of text from the database is escaped by the t
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -26,6 +27,7 @@ QUAD_NAMES = {
     4: "material conflict",
 }
 _QUAD_COLOURS = {1: "#4c9be8", 2: "#1f5fa8", 3: "#f0a045", 4: "#c0392b", None: "#9e9e9e"}
+_SERIES_COLOURS = ("#1f5fa8", "#9ab8dc")
 
 
 @dataclass(slots=True)
@@ -70,7 +72,8 @@ class Overview:
     dyads: list[DyadCount]
     speakers: list[SpeakerCount]
     timeline: list[tuple[dt.date, int | None, int]]
-    """(day, quad class, canonical events) for events with a day or a reporting date."""
+    """(Monday of the week, quad class, canonical events), dated by the event's day, else
+    by the first article that reported it."""
     extractions: list[Extraction] = field(default_factory=list)
 
 
@@ -106,9 +109,9 @@ def overview(store: Store, top: int = 10, with_articles: bool = True) -> Overvie
     )
     timeline = store.tuples(
         """
-        SELECT coalesce(day, first_seen) AS d, quad, count(*) FROM canonical_events
-        WHERE coalesce(day, first_seen) IS NOT NULL
-        GROUP BY d, quad ORDER BY d, quad
+        SELECT CAST(date_trunc('week', coalesce(day, first_seen)) AS DATE) AS week, quad, count(*)
+        FROM canonical_events WHERE coalesce(day, first_seen) IS NOT NULL
+        GROUP BY week, quad ORDER BY week, quad
         """
     )
     extractions: list[Extraction] = []
@@ -175,20 +178,35 @@ def _timeline_chart(data: Overview) -> go.Figure:
         )
     fig.update_layout(
         barmode="stack",
-        title="Events over time by quad class (deduplicated)",
+        title="Events per week by quad class (deduplicated)",
         xaxis={"type": "date"},
-        yaxis={"title": "events"},
+        yaxis={
+            "title": "events",
+            "dtick": _dtick(max((n for *_, n in data.timeline), default=0)),
+        },
     )
     return fig
 
 
 def _bar_chart(labels: list[str], series: dict[str, list[int]], title: str) -> go.Figure:
     fig = go.Figure()
-    for name, values in series.items():
+    for (name, values), colour in zip(series.items(), _SERIES_COLOURS, strict=False):
         # Reversed so that the largest bar is on top of a horizontal chart.
-        fig.add_bar(y=labels[::-1], x=values[::-1], name=name, orientation="h")
-    fig.update_layout(title=title, barmode="group", showlegend=len(series) > 1)
+        fig.add_bar(y=labels[::-1], x=values[::-1], name=name, orientation="h", marker_color=colour)
+    largest = max((v for values in series.values() for v in values), default=0)
+    fig.update_layout(
+        title=title,
+        barmode="group",
+        showlegend=len(series) > 1,
+        xaxis={"dtick": _dtick(largest)},
+        yaxis={"automargin": True},
+    )
     return fig
+
+
+def _dtick(largest: int) -> int:
+    """An integer tick step giving at most about ten ticks: counts have no fractions."""
+    return max(1, math.ceil(largest / 10))
 
 
 def _div(fig: go.Figure, name: str) -> str:
