@@ -1,47 +1,652 @@
-"""Actor resolution: every entity mention coded to a country and sector."""
+"""Actor resolution: every person, organisation and place mention coded to a country and sector.
+
+:func:`resolve_actors` finds the mentions of one article — the named entities of the parse,
+plus names the knowledge base knows that the NER missed ("the Kremlin", "the Blue House") —
+and codes each one, in this order:
+
+1. the article's own description: pre-modifiers ("South Korean President Moon Jae-in") and
+   appositives ("Trump's new national security adviser, John Bolton"; "Vipin Narang, a
+   professor … at the Massachusetts Institute of Technology");
+2. the knowledge base, with offices checked against the publication date;
+3. in-article coreference: a surname or given name back to the full name introduced earlier;
+4. demonym or country + sector noun ("Chinese diplomats" → CHN GOV).
+
+A person nothing is known about keeps the name, with country and sector None. The returned
+:class:`ArticleActors` also codes any noun phrase the other extractors ask about
+(:meth:`ArticleActors.actors_in`), resolving pronouns and definite descriptions ("he",
+"the regime", "the North Korean leader") to their antecedents.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from tidings.knowledge import KnowledgeBase
+from tidings.knowledge import CAPITAL, PERSON, PLACE, KnowledgeBase
 from tidings.records import Actor, Article, Entity
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+LABEL_OF_KIND = {PERSON: "PERSON", PLACE: "GPE", CAPITAL: "GPE", "seat": "FAC", "org": "ORG"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "throughout", "across", "within"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+PLACE_PREPS = {"of", "in", "from"}
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+COUNTRY_WORDS = {"country", "nation", "state"}
+GOVERNMENT_WORDS = {"regime", "government", "administration", "leadership", "junta", "authorities"}
+SKIP_TITLE_WORDS = {"new", "then", "now", "current", "incoming", "outgoing", "longtime"}
+FORMER_WORDS = {"former", "ex", "ex-", "late"}
+SHORT_TITLE_TOKENS = 10
+
+
+@dataclass(slots=True)
+class Profile:
+    """Who a person mention is, as far as the article and the knowledge base say.
+
+    ``title`` and ``affiliation`` come from the article's own words ("professor of
+    international relations", "Massachusetts Institute of Technology"), else the office
+    the knowledge base records for the publication date.
+    """
+
+    name: str
+    title: str | None
+    affiliation: str | None
+    actor: Actor | None
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One mention: its tokens (name only, no "the" or "'s"), entity and resolution."""
+
+    start: int
+    end: int
+    entity: Entity
+    name: str
+    actor: Actor | None
+    title: str | None = None
+    affiliation: str | None = None
+    chain: int = -1
+    """Index of the first mention of the same person (persons only)."""
 
 
 @dataclass(slots=True)
 class ArticleActors:
-    """The coded mentions of one article, and look-ups the other extractors use."""
+    """The coded mentions of one article, and the look-ups the other extractors use.
+
+    ``entities`` holds every PERSON/ORG/GPE/NORP/LOC/FAC mention in text order, with
+    ``.actor`` set when coded (a person always keeps at least the name).
+    """
 
     entities: list[Entity]
+    doc: Doc | None = None
+    kb: KnowledgeBase | None = None
+    published: dt.date | None = None
+    _mentions: list[_Mention] = field(default_factory=list)
+    _by_token: dict[int, int] = field(default_factory=dict)
 
     def actors_in(self, span: Span) -> list[Actor]:
-        """Coded actors mentioned inside ``span`` (a token span of the same doc)."""
-        return [
-            e.actor
-            for e in self.entities
-            if e.actor is not None and span.start_char <= e.start and e.end <= span.end_char
-        ]
+        """The actors a noun phrase refers to (a token span of the parsed doc): coded ones,
+        and named people even when their country and sector are unknown.
+
+        Coordination gives each conjunct ("Trump and Kim" → both); a sector noun takes its
+        country from a demonym, country, possessor or "of/in" phrase ("Chinese diplomats",
+        "North Korea's foreign ministry", "the Trump administration", "police in Guinea");
+        pronouns and definite descriptions ("he", "the regime", "the North") go to their
+        antecedents. Falls back to the coded mentions inside the span.
+        """
+        found: list[Actor] = []
+        for head in _heads(span):
+            actor = self._actor_at(head, span)
+            if actor is not None and not any(_same(actor, a) for a in found):
+                found.append(actor)
+        if found:
+            return found
+        for m in self._mentions:
+            a = m.actor
+            inside = span.start <= m.start and m.end <= span.end
+            if inside and a and (a.country or a.sector) and not any(_same(a, b) for b in found):
+                found.append(a)
+        return found
 
     def name_of(self, span: Span) -> str:
-        """The full name a mention refers to (the mention itself when nothing better is known)."""
-        return span.text
+        """The full name a person mention refers to ("Narang" or "he" → "Vipin Narang");
+        the mention itself when nothing better is known."""
+        m = self._person_at(span)
+        return m.name if m is not None else span.text
+
+    def profile(self, span: Span) -> Profile | None:
+        """Full name, title, affiliation and actor of the person ``span`` mentions, or None
+        when it mentions no person. Title and affiliation come from the first mention in
+        the article that describes the person."""
+        m = self._person_at(span)
+        if m is None:
+            return None
+        chain = [x for x in self._mentions if x.chain == m.chain and x.chain >= 0] or [m]
+        described = next((x for x in chain if x.title or x.affiliation), m)
+        actor = m.actor
+        if actor is not None and (actor.start, actor.end) != (span.start_char, span.end_char):
+            actor = replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+        return Profile(m.name, described.title, described.affiliation, actor)
+
+    def _person_at(self, span: Span) -> _Mention | None:
+        for head in _heads(span):
+            m = self._mention_at(head)
+            if m is not None and m.entity.label == "PERSON":
+                return m
+            appos = _appos_person(head, self)
+            if appos is not None:
+                return appos
+            if head.lower_ in PERSONAL or _definite_title(head, self.kb):
+                m = self._antecedent(head)
+                if m is not None:
+                    return m
+        return None
+
+    def _mention_at(self, tok: Token) -> _Mention | None:
+        i = self._by_token.get(tok.i)
+        return self._mentions[i] if i is not None else None
+
+    def _actor_at(self, head: Token, span: Span) -> Actor | None:
+        m = self._mention_at(head)
+        if m is not None:
+            if m.entity.label == "PERSON" or (m.actor and (m.actor.country or m.actor.sector)):
+                return m.actor
+            return None
+        appos = _appos_person(head, self)
+        if appos is not None:
+            return appos.actor
+        low = head.lower_
+        if low in PERSONAL or _definite_title(head, self.kb):
+            ante = self._antecedent(head)
+            if ante is not None and ante.actor is not None:
+                return _moved(ante.actor, span)
+        if head.pos_ in ("NOUN", "PROPN", "ADJ") and self.kb is not None:
+            return self._composite(head, span)
+        return None
+
+    def _composite(self, head: Token, span: Span) -> Actor | None:
+        """A sector noun with its country: "North Korean diplomats", "Kim's regime"."""
+        assert self.kb is not None
+        bare = _bare_definite(head)
+        if bare and head.lower_ in COUNTRY_WORDS:
+            country = self._recent_country(head.i, places_only=True)
+            return _country_actor(self.kb, country, span) if country else None
+        sector = _sector(self.kb, head.doc[head.left_edge.i : head.i + 1], head)
+        if sector is None:
+            return None
+        country = self._country_of(head)
+        if country is None and bare and head.lower_ in GOVERNMENT_WORDS:
+            country = self._recent_country(head.i)
+        name = _np_text(head, span)
+        return Actor(name, country, sector, span.text, span.start_char, span.end_char)
+
+    def _country_of(self, head: Token) -> str | None:
+        """The country a noun's modifiers or "of/in/from" phrase give it."""
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS:
+                country = self._country_at(child)
+                if country:
+                    return country
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        country = self._country_at(pobj) or self._country_of(pobj)
+                        if country:
+                            return country
+        return None
+
+    def _country_at(self, tok: Token) -> str | None:
+        m = self._mention_at(tok)
+        if m is not None and m.actor is not None:
+            return m.actor.country
+        if self.kb is not None and tok.pos_ in ("ADJ", "PROPN"):
+            return self.kb.demonym(tok.text)
+        return None
+
+    def _antecedent(self, head: Token) -> _Mention | None:
+        """The mention a pronoun or definite description refers back to."""
+        low = head.lower_
+        before = [m for m in self._mentions if m.end <= head.i]
+        if low in PERSONAL:
+            persons = [m for m in before if m.entity.label == "PERSON"]
+            return persons[-1] if persons else None
+        if low in GOVERNMENT_WORDS or low in COUNTRY_WORDS:
+            return None
+        if self.kb is None:
+            return None
+        sector = self.kb.sector_of(head.lemma_)
+        country = self._country_of(head)
+        title = head.lemma_.lower()
+        for m in reversed(before):
+            a = m.actor
+            if m.entity.label != "PERSON" or a is None or a.sector != sector:
+                continue
+            if country is not None and a.country != country:
+                continue
+            if country is None and title not in (m.title or "").lower():
+                continue
+            return m
+        return None
+
+    def _recent_country(self, i: int, places_only: bool = False) -> str | None:
+        """The country of the latest country, place or government mention before token i."""
+        for m in reversed(self._mentions):
+            a = m.actor
+            if m.end > i or a is None or not a.country:
+                continue
+            if m.entity.label in ("GPE", "NORP") or (not places_only and a.sector == "GOV"):
+                return a.country
+        return None
+
+
+def _sector(kb: KnowledgeBase, words: Span, head: Token) -> str | None:
+    """The sector a phrase ending in ``head`` signals: a known title inside it, else the
+    head noun or its lemma ("negotiators" → negotiator → GOV)."""
+    text = " ".join(t.text for t in words if not t.is_punct or t.text == "-")
+    return kb.sector_of(text) or kb.nouns.get(head.lemma_.lower())
+
+
+def _country_actor(kb: KnowledgeBase, country: str, span: Span) -> Actor:
+    name = kb.countries[country].name if country in kb.countries else country
+    return Actor(name, country, None, span.text, span.start_char, span.end_char)
+
+
+def _bare_definite(head: Token) -> bool:
+    """Whether ``head`` is a bare definite noun: "the regime", "the president"."""
+    kids = list(head.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
+        c.dep_ in MODIFIER_DEPS or c.dep_ == "prep" or c.dep_ == "appos" for c in kids
+    )
+
+
+def _definite_title(head: Token, kb: KnowledgeBase | None) -> bool:
+    """ "the president", "the North Korean leader": a definite title that names someone."""
+    if kb is None or head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    if any(c.dep_ in ("appos", "poss") for c in head.children):
+        return False
+    return kb.sector_of(head.lemma_) is not None and head.lower_ not in GOVERNMENT_WORDS
+
+
+def _appos_person(head: Token, actors: ArticleActors) -> _Mention | None:
+    """The named person a title noun introduces: "adviser" in "adviser, John Bolton"."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            m = actors._mention_at(child)
+            if m is not None and m.entity.label == "PERSON":
+                return m
+    return None
+
+
+def _heads(span: Span) -> list[Token]:
+    """The root of a span and the roots of its coordinated conjuncts."""
+    if not len(span):
+        return []
+    root = span.root
+    heads = [root]
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and span.start <= c.i < span.end:
+                heads.append(c)
+                stack.append(c)
+    return heads
+
+
+def _moved(actor: Actor, span: Span) -> Actor:
+    return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector)
+
+
+def _np_text(head: Token, span: Span) -> str:
+    """A name for a composite actor: the head's phrase without articles or punctuation."""
+    doc = head.doc
+    lo = max(head.left_edge.i, span.start)
+    while lo < head.i and (doc[lo].dep_ == "det" or doc[lo].is_punct):
+        lo += 1
+    return doc[lo : head.i + 1].text
 
 
 def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> ArticleActors:
-    """Code the named entities of ``doc`` against ``kb`` as of the publication date."""
-    entities = []
+    """Find and code the actor mentions of ``doc`` (the parse of ``article.text``) as of the
+    publication date; see the module docstring for the order of evidence.
+
+    Places and organisations are coded first, so that a person's description can use them
+    ("a professor at MIT"); people are then coded in text order, so that a surname finds
+    the full name introduced before it.
+    """
+    on = article.published
+    result = ArticleActors([], doc, kb, on)
+    for start, end, label in _mention_spans(doc, article, kb):
+        core = doc[start:end]
+        entity = Entity(core.text, core.start_char, core.end_char, label)
+        for i in range(start, end):
+            result._by_token[i] = len(result._mentions)
+        result._mentions.append(_Mention(start, end, entity, core.text, None))
+        result.entities.append(entity)
+    for m in result._mentions:
+        if m.entity.label != "PERSON":
+            _resolve_other(doc, m, kb, on, result)
+    for index, m in enumerate(result._mentions):
+        if m.entity.label == "PERSON":
+            _resolve_person(doc, m, kb, on, result)
+            if m.chain < 0:
+                m.chain = index
+    for m in result._mentions:
+        m.entity.actor = m.actor
+    return result
+
+
+def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
+    """Token ranges of the mentions: NER entities (trimmed of "the" and "'s", hyphenated
+    names completed) plus names the knowledge base knows in the gaps."""
+    spans: list[tuple[int, int, str]] = []
+    taken = [False] * len(doc)
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
             continue
-        code = kb.lookup(ent.text, article.published)
-        actor = (
-            Actor(code.name, code.country, code.sector, ent.text, ent.start_char, ent.end_char)
-            if code
-            else None
-        )
-        entities.append(Entity(ent.text, ent.start_char, ent.end_char, ent.label_, actor))
-    return ArticleActors(entities)
+        label = ent.label_
+        entry = kb.find(doc[start:end].text)
+        if label not in ACTOR_LABELS and (entry is None or entry.kind == PERSON):
+            continue
+        if entry is not None and (label not in ACTOR_LABELS or entry.kind == PERSON):
+            label = LABEL_OF_KIND[entry.kind]
+        if label == "PERSON":
+            end = _person_end(doc, start, end, kb)
+        spans.append((start, end, label))
+        for i in range(ent.start, end):
+            taken[i] = True
+    spans.extend(_known_names(doc, kb, taken))
+    spans.sort()
+    return [
+        (s, e, label)
+        for s, e, label in spans
+        if not article.in_furniture(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+    ]
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].text in ("'s", "’s", "'")):
+        end -= 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _person_end(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
+    """Where a person's name really ends: before quote marks the NER swallowed ("Kim Jong
+    Un 'Baited"), after a hyphenated part it cut off ("Moon Jae" + "-in")."""
+    for i in range(start + 1, end):
+        if doc[i].is_quote or (doc[i].is_punct and doc[i].text not in ("-", ".")):
+            end = i
+            break
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
+
+
+def _known_names(doc: Doc, kb: KnowledgeBase, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """Capitalised token runs the knowledge base knows, where the NER found nothing."""
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or not tok.text[:1].isupper():
+            i += 1
+            continue
+        for size in range(min(8, n - i), 0, -1):
+            if any(taken[i : i + size]):
+                continue
+            text = doc[i : i + size].text
+            entry = kb.find(text)
+            if entry is not None and (entry.kind != PERSON or size > 1):
+                found.append((i, i + size, LABEL_OF_KIND[entry.kind]))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+@dataclass(slots=True)
+class _Description:
+    """What the article itself says about a person: title words, country, affiliation."""
+
+    title: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    former: bool = False
+
+
+def _resolve_person(
+    doc: Doc, m: _Mention, kb: KnowledgeBase, on: dt.date | None, known: ArticleActors
+) -> None:
+    core = doc[m.start : m.end]
+    name = core.text
+    desc = _describe(doc, core, kb, known)
+    ante = _same_person(name, m.start, known)
+    entry = kb.find(ante.name if ante is not None else name, on)
+    full = ante.name if ante is not None else (entry.name if entry else name)
+    if entry is not None:
+        code = entry.code(on)
+        country = code.country or desc.country
+        sector = "ELI" if desc.former and code.sector == "GOV" else code.sector
+        actor = Actor(entry.name, country, sector, core.text, core.start_char, core.end_char,
+                      code.wikidata)  # fmt: skip
+        title = desc.title or entry.title_on(on)
+    elif ante is not None:
+        actor = _moved(ante.actor, core) if ante.actor else None
+        title = desc.title
+        if actor is not None and (desc.country or desc.sector):
+            actor = replace(actor, country=desc.country or actor.country,
+                            sector=desc.sector or actor.sector)  # fmt: skip
+    else:
+        sector = "ELI" if desc.former and desc.sector == "GOV" else desc.sector
+        actor = Actor(full, desc.country, sector, core.text, core.start_char, core.end_char)
+        title = desc.title
+    m.name, m.actor, m.title, m.affiliation = full, actor, title, desc.affiliation
+    if ante is not None:
+        m.chain = ante.chain
+    elif entry is not None:
+        same = [x for x in known._mentions if x.chain >= 0 and x.name == entry.name]
+        if same:
+            m.chain = same[0].chain
+
+
+def _same_person(name: str, before: int, known: ArticleActors) -> _Mention | None:
+    """An earlier person whose full name begins or ends with this shorter name."""
+    words = name.split()
+    for m in reversed(known._mentions):
+        if m.entity.label != "PERSON" or m.start >= before or m.chain < 0:
+            continue
+        full = m.name.split()
+        if len(full) > len(words) and (full[: len(words)] == words or full[-len(words) :] == words):
+            return m
+    return None
+
+
+def _describe(doc: Doc, core: Span, kb: KnowledgeBase, known: ArticleActors) -> _Description:
+    """The article's description of a person mention: pre-modifiers, then appositives."""
+    desc = _Description()
+    root = core.root
+    lo = core.start
+    while lo > root.left_edge.i and "\n" not in doc[lo - 1].whitespace_ + doc[lo - 1].text:
+        if doc[lo - 1].pos_ in ("VERB", "AUX") or doc[lo - 1].is_sent_end:
+            break
+        lo -= 1
+    if lo < core.start:
+        _read_title(doc[lo : core.start], kb, known, desc, need_code=True)
+    if root.dep_ == "appos" and root.head.i < core.start and known._mention_at(root.head) is None:
+        head = root.head
+        _read_title(doc[head.left_edge.i : head.i + 1], kb, known, desc)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= core.end and known._mention_at(child) is None:
+            _read_appositive(doc, child, kb, known, desc)
+            break
+    return desc
+
+
+def _read_title(
+    words: Span,
+    kb: KnowledgeBase,
+    known: ArticleActors,
+    desc: _Description,
+    need_code: bool = False,
+) -> None:
+    """Fill ``desc`` from a title phrase: country from a demonym, country or possessor
+    inside it, sector from the title, the rest as the title text. With ``need_code``
+    (pre-modifiers), words that give neither sector nor country are no title."""
+    title_tokens, all_tokens = [], []
+    country = None
+    for tok in words:
+        if tok.dep_ == "det" or (tok.is_punct and tok.text != "-") or tok.dep_ == "case":
+            continue
+        low = tok.lower_
+        all_tokens.append(tok.text)
+        if low in FORMER_WORDS:
+            desc.former = True
+            continue
+        if low in SKIP_TITLE_WORDS and not title_tokens:
+            continue
+        m = known._mention_at(tok)
+        if m is not None:
+            if m.actor is not None and m.actor.country and country is None:
+                country = m.actor.country
+            if m.entity.label not in ("ORG",):
+                continue
+        elif kb.demonym(tok.text) and tok.pos_ in ("ADJ", "PROPN") and country is None:
+            country = kb.demonym(tok.text)
+            continue
+        title_tokens.append(tok.text)
+    text = " ".join(title_tokens).replace(" - ", "-").strip()
+    if not any(c.isalpha() for c in text):
+        return
+    sector = kb.sector_of(text) or kb.nouns.get(words[-1].lemma_.lower())
+    if need_code and sector is None and country is None:
+        return
+    if sector is None:  # "North Korea expert": the place is what they study, part of the title
+        text = " ".join(all_tokens).replace(" - ", "-").strip()
+    desc.title = desc.title or text
+    desc.sector = desc.sector or sector
+    if sector is not None and country is not None:
+        desc.country = desc.country or country
+
+
+def _read_appositive(
+    doc: Doc, head: Token, kb: KnowledgeBase, known: ArticleActors, desc: _Description
+) -> None:
+    """ "…, a professor of international relations at the Massachusetts Institute of
+    Technology": title up to the preposition that names an organisation, which is the
+    affiliation."""
+    toks = []
+    for tok in doc[head.left_edge.i : head.right_edge.i + 1]:
+        if (tok.is_punct and tok.text not in ("-", "'", "’")) or tok.lower_ in ("who", "which"):
+            break
+        if tok.dep_ == "prep" and tok.lower_ in ("at", "with", "for", "from", "of", "in"):
+            org = _org_after(tok, known)
+            if org is not None:
+                desc.affiliation = org.entity.text
+                break
+        toks.append(tok)
+        if len(toks) >= SHORT_TITLE_TOKENS:
+            break
+    if toks:
+        _read_title(doc[toks[0].i : toks[-1].i + 1], kb, known, desc)
+
+
+def _org_after(prep: Token, known: ArticleActors) -> _Mention | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            m = known._mention_at(child)
+            if m is not None and m.entity.label in ("ORG", "FAC"):
+                return m
+    return None
+
+
+def _resolve_other(
+    doc: Doc, m: _Mention, kb: KnowledgeBase, on: dt.date | None, known: ArticleActors
+) -> None:
+    core = doc[m.start : m.end]
+    entity = m.entity
+    text = core.text
+    entry = kb.find(text, on)
+    actor = None
+    if entry is not None:
+        code = entry.code(on)
+        sector = code.sector
+        if entry.kind == CAPITAL and _locative(core.root):
+            sector = None
+        actor = Actor(code.name, code.country, sector, text, core.start_char, core.end_char,
+                      code.wikidata)  # fmt: skip
+    elif entity.label == "NORP" and kb.demonym(text):
+        actor = _country_actor(kb, kb.demonym(text) or "", core)
+    elif entity.label == "ORG":
+        actor = _unknown_org(core, kb, known)
+    if actor is not None and entity.label in ("GPE", "NORP") and actor.country:
+        actor = _with_head_noun(doc, core, actor, kb)
+    m.name, m.actor = (actor.name if actor else text), actor
+
+
+def _locative(tok: Token) -> bool:
+    """Whether a place is the object of a locative preposition ("in Moscow")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor | None:
+    """An organisation the knowledge base lacks: sector from its head noun ("University" →
+    EDU), country from a demonym, country or capital in its name."""
+    sector = kb.sector_of(core.root.text) or kb.nouns.get(core.root.lemma_.lower())
+    country = None
+    for tok in core:
+        m = known._mention_at(tok)
+        code = m.actor.country if m is not None and m.actor is not None else None
+        code = code or kb.demonym(tok.text)
+        if code is None and tok.text[:1].isupper():
+            entry = kb.find(tok.text)
+            code = entry.country if entry is not None and entry.kind in (PLACE, CAPITAL) else None
+        if code:
+            country = code
+            break
+    if sector is None and country is None:
+        return None
+    return Actor(core.text, country, sector, core.text, core.start_char, core.end_char)
+
+
+def _with_head_noun(doc: Doc, core: Span, actor: Actor, kb: KnowledgeBase) -> Actor:
+    """A country or demonym modifying a sector noun codes the whole phrase:
+    "North Korean troops" → PRK MIL, "North Korea's foreign ministry" → PRK GOV."""
+    tok = core.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in MODIFIER_DEPS or tok.head.i < core.end:
+        return actor
+    head = tok.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return actor
+    sector = _sector(kb, doc[core.end : head.i + 1], head)
+    if sector is None:
+        return actor
+    start = core.start_char
+    end = head.idx + len(head)
+    return Actor(
+        _np_text(head, doc[core.start : head.i + 1]), actor.country, sector,
+        doc[core.start : head.i + 1].text, start, end,
+    )  # fmt: skip
