@@ -3,16 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import os
+import tempfile
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from starlette.background import BackgroundTask
 
+from tidings.analysis import (
+    actor_network,
+    article_view,
+    canonical_event,
+    dyad_series,
+    escalation_alerts,
+    events_page,
+    export,
+    failures,
+    list_articles,
+    summary,
+    top_actors,
+    top_speakers,
+)
 from tidings.interfaces.web.limits import require_token
+from tidings.interfaces.web.queries import SearchFilters, search_quotes
 from tidings.pipeline import analyse as analyse_text
 from tidings.records import Article, content_hash
 
 router = APIRouter(prefix="/api")
+
+T = TypeVar("T")
+Quad = Annotated[int, Field(ge=1, le=4)]
 
 
 class ArticleIn(BaseModel):
@@ -117,3 +140,245 @@ def ingest_status(job_id: str, request: Request) -> dict[str, Any]:
     if job is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no ingest job {job_id!r}")
     return job.to_json()
+
+
+# ---- reading the stored data -----------------------------------------------------------
+
+ACTOR_CODE = r"^[A-Za-z]{0,3}:?[A-Za-z]{0,3}$"
+Page = Annotated[int, Query(ge=1, le=500, description="Rows per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def event_filters(
+    actor: Annotated[
+        str | None, Query(pattern=ACTOR_CODE, description="ISO3 country[:sector]: USA, USA:GOV")
+    ] = None,
+    recipient: Annotated[
+        str | None, Query(pattern=ACTOR_CODE, description="Recipient, like actor")
+    ] = None,
+    country: Annotated[
+        str | None, Query(min_length=3, max_length=3, description="Either side (ISO3)")
+    ] = None,
+    type: Annotated[
+        list[str] | None, Query(max_length=20, description="PLOVER event type(s)")
+    ] = None,
+    quad: Annotated[list[Quad] | None, Query(description="Quad class(es) 1–4")] = None,
+    start: Annotated[dt.date | None, Query(description="First event day")] = None,
+    end: Annotated[dt.date | None, Query(description="Last event day")] = None,
+    source: Annotated[str | None, Query(max_length=500, description="Reporting outlet")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in evidence, trigger or actor names")
+    ] = None,
+    dedup: Annotated[
+        bool, Query(description="One row per real-world event (true) or per mention (false)")
+    ] = True,
+) -> SearchFilters:
+    """The event filters every event endpoint and page takes from the query string."""
+    return SearchFilters(
+        start=start,
+        end=end,
+        actor=actor or None,
+        recipient=recipient or None,
+        country=country,
+        types=type or None,
+        quads=list(quad) if quad else None,
+        source=source,
+        dedup=dedup,
+        text=q or None,
+    )
+
+
+EventFilters = Annotated[SearchFilters, Depends(event_filters)]
+
+
+def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run an analysis function against the server's database."""
+    return request.app.state.db.run(fn, *args, **kwargs)
+
+
+@router.get("/summary", tags=["data"], summary="Counts per table and the range of event days")
+def get_summary(request: Request) -> dict[str, Any]:
+    return read(request, summary)
+
+
+@router.get("/events", tags=["data"], summary="Events, newest first, filtered and paginated")
+def list_events(
+    request: Request, filters: EventFilters, limit: Page = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Canonical events (``dedup=true``) or mentions with their trigger and evidence sentence.
+
+    Returns ``{"total", "limit", "offset", "rows"}``.
+    """
+    page = read(request, events_page, filters=filters, limit=limit, offset=offset)
+    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+
+
+@router.get("/events/{event_id}", tags=["data"], summary="One event with all its mentions")
+def get_event(event_id: str, request: Request) -> dict[str, Any]:
+    """A canonical event and every article sentence that reports it."""
+    event = read(request, canonical_event, event_id)
+    if event is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
+    return event
+
+
+@router.get("/dyads", tags=["data"], summary="Top dyads: directed actor → recipient pairs")
+def list_dyads(
+    request: Request,
+    filters: EventFilters,
+    by_sector: bool = False,
+    min_weight: Annotated[int, Query(ge=1)] = 1,
+    limit: Page = 50,
+) -> dict[str, Any]:
+    """The network of coded actors: nodes and weighted edges, heaviest first."""
+    return read(
+        request,
+        actor_network,
+        filters=filters,
+        by_sector=by_sector,
+        min_weight=min_weight,
+        limit=limit,
+    )
+
+
+@router.get("/dyads/series", tags=["data"], summary="A dyad's events over time")
+def get_dyad_series(
+    request: Request,
+    filters: EventFilters,
+    interval: Literal["day", "week", "month"] = "week",
+) -> list[dict[str, Any]]:
+    """Counts per quad class and PLOVER type, Goldstein sum and mean, per period.
+
+    Give ``actor`` and/or ``recipient``; with neither, the series covers all events.
+    """
+    return read(request, dyad_series, interval=interval, filters=filters)
+
+
+@router.get("/actors", tags=["data"], summary="Actors in the most events")
+def list_actors(
+    request: Request,
+    filters: EventFilters,
+    by: Literal["actor", "country", "name"] = "actor",
+    limit: Page = 50,
+) -> list[dict[str, Any]]:
+    return read(request, top_actors, filters=filters, by=by, limit=limit)
+
+
+@router.get("/speakers", tags=["quotes"], summary="The most-quoted speakers")
+def list_speakers(
+    request: Request,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    source: Annotated[str | None, Query(max_length=500)] = None,
+    limit: Page = 50,
+) -> list[dict[str, Any]]:
+    return read(request, top_speakers, start=start, end=end, source=source, limit=limit)
+
+
+@router.get("/quotes", tags=["quotes"], summary="Quotes by speaker and text, paginated")
+def list_quotes(
+    request: Request,
+    speaker: Annotated[str | None, Query(max_length=300, description="Exact name")] = None,
+    country: Annotated[str | None, Query(min_length=3, max_length=3)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in quote or name")] = None,
+    limit: Page = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Returns ``{"total", "limit", "offset", "rows"}``, newest articles first."""
+    page = read(
+        request, search_quotes, speaker=speaker, country=country, text=q, limit=limit, offset=offset
+    )
+    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+
+
+@router.get("/articles", tags=["articles"], summary="Stored articles, newest first")
+def get_articles(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200, description="Text in title or body")] = None,
+    source: Annotated[str | None, Query(max_length=500)] = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: Page = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    page = read(
+        request,
+        list_articles,
+        search=q,
+        source=source,
+        start=start,
+        end=end,
+        limit=limit,
+        offset=offset,
+    )
+    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+
+
+@router.get("/articles/{key}", tags=["articles"], summary="One article with all its spans")
+def get_article(key: str, request: Request) -> dict[str, Any]:
+    """The stored output record of an article (by id, content hash or an 8+ hex prefix),
+    with each event's canonical id and ``spans`` for highlighting."""
+    view = read(request, article_view, key)
+    if view is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {key!r}")
+    return view
+
+
+@router.get("/alerts", tags=["data"], summary="Escalation alerts")
+def get_alerts(
+    request: Request,
+    filters: EventFilters,
+    as_of: dt.date | None = None,
+    window_days: Annotated[int, Query(ge=1, le=3650)] = 7,
+    baseline_days: Annotated[int, Query(ge=1, le=36500)] = 90,
+    threshold: Annotated[float, Query(gt=0)] = 2.0,
+    min_events: Annotated[int, Query(ge=1)] = 3,
+) -> list[dict[str, Any]]:
+    """Dyads whose recent conflict runs well above their own baseline (docs/database.md)."""
+    return read(
+        request,
+        escalation_alerts,
+        as_of=as_of,
+        window_days=window_days,
+        baseline_days=baseline_days,
+        threshold=threshold,
+        min_events=min_events,
+        filters=filters,
+    )
+
+
+EXPORT_TYPES = {
+    "parquet": ("parquet", "application/vnd.apache.parquet"),
+    "csv": ("csv", "text/csv"),
+    "jsonl": ("jsonl", "application/x-ndjson"),
+    "plover": ("plover.jsonl", "application/x-ndjson"),
+    "gdelt": ("tsv", "text/tab-separated-values"),
+}
+
+
+@router.get("/export", tags=["data"], summary="Download the filtered events as a file")
+def get_export(
+    request: Request,
+    filters: EventFilters,
+    format: Literal["parquet", "csv", "jsonl", "plover", "gdelt"] = "csv",
+) -> FileResponse:
+    """Parquet, CSV, JSON Lines, PLOVER JSON records or GDELT 2.0-style TSV."""
+    suffix, media_type = EXPORT_TYPES[format]
+    fd, name = tempfile.mkstemp(prefix="tidings-export-", suffix="." + suffix)
+    os.close(fd)
+    try:
+        read(request, export, name, format, filters=filters)
+    except BaseException:
+        os.unlink(name)
+        raise
+    return FileResponse(
+        name,
+        media_type=media_type,
+        filename=f"tidings-events.{suffix}",
+        background=BackgroundTask(os.unlink, name),
+    )
+
+
+@router.get("/failures", tags=["articles"], summary="Inputs that could not be processed")
+def get_failures(request: Request, limit: Page = 100) -> list[dict[str, Any]]:
+    return read(request, failures, limit=limit)
