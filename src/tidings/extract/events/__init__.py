@@ -13,7 +13,13 @@ import itertools
 from spacy.tokens import Doc, Token
 
 from tidings.extract.actors import ArticleActors
-from tidings.extract.events.attributes import event_date, event_place, modality, reported
+from tidings.extract.events.attributes import (
+    event_date,
+    event_place,
+    future,
+    modality,
+    reported,
+)
 from tidings.extract.events.detect import (
     RECIPIENT_PREPS,
     Candidate,
@@ -124,6 +130,13 @@ def _events(
     if code is not None and cand.negated and 3 <= int(code[:2]) <= 8:
         # Not doing something cooperative is coded as rejecting it ("would not agree" → 12x).
         code = recode("reject", code)
+    elif code is not None and not cand.intent and future(cand):
+        # PLOVER codes announced cooperation as AGREE and announced force as THREATEN.
+        root = int(code[:2])
+        if 3 <= root <= 8:
+            code = recode("intent", code)
+        elif root >= 14:
+            code = recode("threaten", code)
     info = model.lookup(code) if code is not None else None
     if cand.label is not None and (info is None or info.plover != cand.label):
         etype, mode, context = cand.label, cand.mode, []

@@ -57,6 +57,13 @@ def modality(cand: Candidate) -> Modality:
     return "asserted"
 
 
+def future(cand: Candidate) -> bool:
+    """Whether the predicate is in the future ("will meet", "would destroy", "is going to")."""
+    clause = [cand.head, *(t for t in cand.trigger if t.pos_ in ("VERB", "AUX"))]
+    auxes = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
+    return bool(auxes & _FUTURE) or _going_to(cand.head)
+
+
 def _going_to(tok: Token) -> bool:
     head = tok.head
     return (

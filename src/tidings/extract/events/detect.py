@@ -28,6 +28,10 @@ _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 _OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "press", "pressure", "force", "push", "persuade", "order", "have"}
 )
+_MEASURES = frozenset(
+    {"ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "shipment", "$", "batch"}
+)
+_OBLIGATION = frozenset({"must", "should", "ought"})
 _NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
 
 
@@ -89,16 +93,27 @@ def negated(tok: Token) -> bool:
 
 
 def direct_object(tok: Token) -> Token | None:
-    """The direct object, or the passive subject, of a verb."""
+    """The direct object, or the passive subject, of a verb ("tons of aid" → aid)."""
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            return c
+            return _measured(c)
     for c in tok.children:
         if c.dep_ == "prt":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
     return None
+
+
+def _measured(tok: Token) -> Token:
+    """The substance of a measure phrase: "700 kg of medicine" → medicine."""
+    if tok.lemma_.lower() in _MEASURES or tok.like_num or tok.pos_ == "NUM":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
 
 
 def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
@@ -124,7 +139,7 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         if objs and head.lemma_.lower() in _OBJECT_CONTROL:
             return objs, []
         return subjects(head)
-    if tok.dep_ == "conj" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+    if tok.dep_ in ("conj", "acomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
         return subjects(head)
     if tok.dep_ == "relcl":
         return [head], []
@@ -165,7 +180,7 @@ class Detector:
         for tok in sorted(sent, key=depth):
             if tok.i in consumed or (tok.dep_ in _SKIP_DEPS and tok.pos_ == "VERB"):
                 continue
-            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass"):
                 cand = self.verb(tok)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 cand = self.noun(tok, standalone=True)
@@ -183,26 +198,14 @@ class Detector:
         """The candidate of a verb predicate, or None when it names no event."""
         obj = direct_object(tok)
         frame = self.lex.verb_frame(tok, obj)
-        if frame is None or frame.code == "report":
+        if frame is None or (tok.pos_ == "ADJ" and frame.code != "intent"):
             return None
         agents, patients = subjects(tok)
         neg = negated(tok)
+        if frame.code == "report":
+            return self._obligation(tok, agents) or self._light(tok, obj, agents, patients, neg)
         if frame.code == "light":
-            noun = obj if obj is not None else _first(prep_objects(tok, frozenset({"in"})))
-            inner = self.noun(noun, standalone=False) if noun is not None else None
-            if inner is None:
-                return None
-            return Candidate(
-                head=tok,
-                trigger=[tok, *inner.trigger],
-                code=inner.code,
-                actor_heads=agents or inner.actor_heads,
-                recipient_heads=[*patients, *inner.recipient_heads, *self._recipients(tok)],
-                confidence=0.8,
-                negated=neg or negated(noun),
-                reciprocal=inner.reciprocal,
-                consumed=[noun],
-            )
+            return self._light(tok, obj, agents, patients, neg)
         if frame.code in FAMILIES:
             return self._control(tok, frame.code, frame.lemma, agents, neg)
         recipients = [*patients, *self._recipients(tok)]
@@ -218,6 +221,63 @@ class Detector:
             confidence=0.85 if frame.specificity else 0.7,
             negated=neg,
             consumed=[obj] if obj is not None and frame.objects else [],
+        )
+
+    def _light(
+        self, tok: Token, obj: Token | None, agents: list[Token], patients: list[Token], neg: bool
+    ) -> Candidate | None:
+        """A light or aspectual verb: the event is its object noun ("held talks") or its
+        complement ("continued to send arms")."""
+        noun = obj if obj is not None else _first(prep_objects(tok, frozenset({"in"})))
+        inner = self.noun(noun, standalone=False) if noun is not None else None
+        if inner is None and noun is None:
+            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            inner = self.verb(comp) if comp is not None else None
+            if inner is not None:
+                inner.trigger.insert(0, tok)
+                inner.consumed.append(inner.head)
+                inner.head = tok
+                inner.actor_heads = agents or inner.actor_heads
+                inner.negated = inner.negated or neg
+            return inner
+        if inner is None or noun is None:
+            return None
+        return Candidate(
+            head=tok,
+            trigger=[tok, *inner.trigger],
+            code=inner.code,
+            actor_heads=agents or inner.actor_heads,
+            recipient_heads=[*patients, *inner.recipient_heads, *self._recipients(tok)],
+            confidence=0.8,
+            negated=neg or negated(noun),
+            reciprocal=inner.reciprocal,
+            consumed=[noun],
+        )
+
+    def _obligation(self, tok: Token, speakers: list[Token]) -> Candidate | None:
+        """ "X said Y must do Z": X asks Y to do Z (a REQUEST by the speaker)."""
+        comp = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children)
+            ),
+            None,
+        )
+        if comp is None or not speakers:
+            return None
+        inner = self.verb(comp)
+        addressees, _ = subjects(comp)
+        return Candidate(
+            head=tok,
+            trigger=[tok, *(inner.trigger if inner else [comp])],
+            code=recode("request", inner.code if inner else None),
+            actor_heads=speakers,
+            recipient_heads=[*addressees, *(inner.recipient_heads if inner else [])],
+            confidence=0.7,
+            negated=negated(comp),
+            consumed=[comp, *(inner.consumed if inner else [])],
         )
 
     def noun(self, tok: Token, standalone: bool) -> Candidate | None:
@@ -271,12 +331,14 @@ class Detector:
             return None
         code = inner.code if inner is not None else None
         intent = family == "intent"
-        if weak and code is not None:
+        if intent and code is not None:
             root = int(code[:2])
-            if 4 <= root <= 8:
+            if 3 <= root <= 8:
                 code = recode("intent", code)
             elif root >= 14:
                 code = recode("threaten", code)
+            elif not weak:
+                code = recode("intent", None)
         else:
             code = recode(family, code)
         recipients = self._recipients(tok)

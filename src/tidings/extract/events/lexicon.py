@@ -32,6 +32,22 @@ WEAK_INTENT = frozenset(
 )
 
 
+# Nouns that name an event only through their modifier.
+GENERIC_HEADS = frozenset(
+    {
+        "effort",
+        "campaign",
+        "drive",
+        "bid",
+        "attempt",
+        "operation",
+        "program",
+        "programme",
+        "mission",
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
     """One verb frame: lemma, required particles/prepositions, allowed object heads."""
@@ -59,16 +75,23 @@ class Lexicon:
         if not frames:
             return None
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
-        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
         for frame in frames:
-            if frame.parts <= parts and (not frame.objects or obj_lemma in frame.objects):
+            if frame.parts <= parts and (not frame.objects or obj_words & frame.objects):
                 return frame
         return None
 
     def noun_code(self, tok: Token) -> str | None:
-        """The code of a nominal predicate, preferring "modifier head" compounds."""
+        """The code of a nominal predicate, preferring "modifier head" compounds.
+
+        Generic heads take the event of their modifier ("a mediation effort").
+        """
         lemma = tok.lemma_.lower()
         for child in tok.children:
+            if lemma in GENERIC_HEADS and child.dep_ in ("compound", "amod"):
+                code = self.nouns.get(child.lemma_.lower())
+                if code:
+                    return code
             if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
                 code = self.nouns.get(f"{child.lemma_.lower()} {lemma}")
                 if code:
