@@ -1,30 +1,201 @@
-"""Temporal expressions found and normalised to TIMEX3 values."""
+"""Temporal expressions found and normalised to TIMEX3 types and values.
+
+The grammar (:mod:`tidings.extract.time.rules`) is a set of regular expressions run over
+the raw text; the longest match wins where they overlap, leftmost first. Each match is
+normalised in document order, so that "the next day" or "a year earlier" can lean on the
+last date mentioned, relative to the publication date. The parse is consulted only for
+the few matches that need a direction — a weekday, a month without a year — through the
+tense of the verb that governs them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-import dateparser
-from spacy.tokens import Doc
+import numpy as np
+from spacy.attrs import IDX, LOWER, SHAPE
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
+from tidings.extract.time.calendar import Point
+from tidings.extract.time.lexicon import MONTH, YEAR4
+from tidings.extract.time.rules import FUTURE, GRAMMAR, PAST, PRESENT, Found, Normaliser
 from tidings.records import TimeExpression
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n\s*\n")
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:-|–|—|to|through|until|till|and)\s+(?:{MONTH}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+    rf"(?:of\s+)?({YEAR4})(?!\d)"
+)
+_FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
+_MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
+_PERFECT_AUX = {"has", "have", "'ve", "’ve"}
+_REACH = 48  # how far before its trigger token a match may start
+_TRIGGER_KEYS = {hash_string(t) for rule in GRAMMAR for t in rule.triggers}
+_TRIGGER_IDS = np.array(sorted(_TRIGGER_KEYS), dtype=np.uint64)
+_NOT_TIMES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
 def extract_times(doc: Doc, published: dt.date | None) -> list[TimeExpression]:
-    """Date and time expressions of ``doc``, resolved relative to ``published``."""
-    times = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        text = ent.text.replace("’s", "").replace("'s", "")
-        value = "XXXX-XX-XX"
-        if published is not None:
-            base = dt.datetime.combine(published, dt.time())
-            parsed = dateparser.parse(
-                text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
-            )
-            if parsed is not None:
-                value = parsed.date().isoformat()
-        kind = "TIME" if ent.label_ == "TIME" else "DATE"
-        times.append(TimeExpression(ent.text, ent.start_char, ent.end_char, kind, value))
-    return times
+    """Date and time expressions of ``doc``, resolved relative to ``published``.
+
+    Without a publication date, expressions that need one keep X placeholders in their
+    value ("XXXX-WXX-4" for "Thursday"), as TimeML writes unanchored times.
+    """
+    return _Document(doc, published).run()
+
+
+class _Document:
+    """The normalisation context of one document (see ``rules.Context``)."""
+
+    def __init__(self, doc: Doc, published: dt.date | None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.anchor = published
+        self.reference: Point | None = None
+        self._years: list[tuple[int, int]] = []  # (offset, year) of explicit years
+        table = doc.to_array([LOWER, SHAPE, IDX])
+        self._starts = table[:, 2].astype(np.int64)
+        self._table = table
+
+    def _triggers(self) -> dict[str, list[int]]:
+        """Offsets of the tokens that may start a match, by lower-case text and by shape."""
+        strings = self.doc.vocab.strings
+        table = self._table
+        hit = np.isin(table[:, 0], _TRIGGER_IDS) | np.isin(table[:, 1], _TRIGGER_IDS)
+        found: dict[str, list[int]] = {}
+        for lower, shape, idx in table[hit].tolist():
+            for key in (lower, shape):
+                if key in _TRIGGER_KEYS:
+                    found.setdefault(strings[key], []).append(idx)
+        return found
+
+    def run(self) -> list[TimeExpression]:
+        found: list[TimeExpression] = []
+        last_end = 0
+        for start, group in _leftmost_longest(self.text, self._triggers()):
+            if start < last_end:
+                continue
+            for end, match, norm in group:
+                result = self._normalise(match, norm)
+                if result is None:
+                    continue
+                s = match.start() if result.start is None else result.start
+                e = match.end() if result.end is None else result.end
+                found.append(
+                    TimeExpression(self.text[s:e], s, e, result.type, result.value, result.mod)  # type: ignore[arg-type]
+                )
+                self._remember(result, s)
+                last_end = end
+                break
+        return found
+
+    def _normalise(self, match: re.Match[str], norm: Normaliser) -> Found | None:
+        if match.group(0)[:1].isdigit() and not self._numeric_ok(match.start()):
+            return None
+        return norm(match, self)
+
+    def _remember(self, result: Found, start: int) -> None:
+        if result.explicit_year and result.point is not None:
+            self._years.append((start, result.point.year))
+        if result.point is not None and result.type in ("DATE", "TIME"):
+            self.reference = result.point
+
+    # ---- rules.Context
+
+    def before(self, start: int, chars: int = 30) -> str:
+        return self.text[max(0, start - chars) : start]
+
+    def year_hint(self, start: int, end: int) -> int | None:
+        """An explicit year earlier in the same sentence, or closing a range ("March to May
+        2017")."""
+        if m := _RANGE_YEAR.match(self.text, end):
+            return int(m.group(1))
+        if self._years:
+            offset, year = self._years[-1]
+            if not _SENTENCE_END.search(self.text, offset, start):
+                return year
+        return None
+
+    def tense(self, start: int) -> int:
+        token = self._token_at(start)
+        for _ in range(8):
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+                break
+            token = token.head
+        if token.pos_ not in ("VERB", "AUX"):
+            return PRESENT
+        return _verb_tense(token, 0)
+
+    # ---- parse lookups
+
+    def _token_at(self, offset: int) -> Token:
+        return self.doc[max(0, int(np.searchsorted(self._starts, offset, side="right")) - 1)]
+
+    def _numeric_ok(self, start: int) -> bool:
+        """A bare number is a time only if the parser does not call it a count or amount."""
+        token = self._token_at(start)
+        if token.ent_type_ in _NOT_TIMES:
+            return False
+        return not (token.i > 0 and self.doc[token.i - 1].text in ("$", "£", "€", "#"))
+
+
+def _leftmost_longest(
+    text: str, trigger_at: dict[str, list[int]]
+) -> list[tuple[int, list[tuple[int, re.Match[str], Normaliser]]]]:
+    """Every grammar match, grouped by start offset, longest first within a group.
+
+    A rule's pattern runs only just before and around the tokens that trigger it, which
+    keeps the cost a small fraction of the parse.
+    """
+    by_start: dict[int, list[tuple[int, re.Match[str], Normaliser]]] = {}
+    for rule in GRAMMAR:
+        offsets = sorted(o for t in rule.triggers for o in trigger_at.get(t, ()))
+        seen = -1
+        for lo, hi in _windows(offsets):
+            for m in rule.pattern.finditer(text, max(lo, seen + 1), hi + _REACH):
+                if m.start() > hi:
+                    break
+                full = rule.pattern.match(text, m.start())  # unclipped by the window
+                if full is not None and full.end() > full.start():
+                    seen = full.start()
+                    by_start.setdefault(seen, []).append((full.end(), full, rule.normalise))
+    return [
+        (start, sorted(group, key=lambda g: -g[0])) for start, group in sorted(by_start.items())
+    ]
+
+
+def _windows(offsets: list[int]) -> list[tuple[int, int]]:
+    """Merged ranges of offsets where a match of a trigger at ``offsets`` may start."""
+    out: list[tuple[int, int]] = []
+    for o in offsets:
+        lo = max(0, o - _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], o)
+        else:
+            out.append((lo, o))
+    return out
+
+
+def _verb_tense(verb: Token, depth: int) -> int:
+    """PAST, PRESENT or FUTURE from a verb's own tag and its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or words & _MODAL_AUX:
+        return FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        return FUTURE  # "is going to meet"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and words & _PERFECT_AUX:
+        return PAST
+    governor = verb.head
+    if depth < 2 and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
+        if verb.tag_ == "VB" and "to" in words:  # "plans to meet Thursday"
+            return PAST if _verb_tense(governor, depth + 1) == PAST else FUTURE
+        if verb.tag_ in ("VBG", "VBN") and not auxes:  # a participle clause
+            return _verb_tense(governor, depth + 1)
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return PRESENT
+    return PRESENT
