@@ -97,6 +97,12 @@ def extract_cmd(
     "--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
 )
 @click.option("--batch-size", type=click.IntRange(min=1))
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    help="local: a process pool here (default); dask: dask.distributed workers.",
+)
+@click.option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")
 @click.pass_context
 def run_cmd(
     ctx: click.Context,
@@ -105,11 +111,27 @@ def run_cmd(
     published: dt.date | None,
     workers: int | None,
     batch_size: int | None,
+    engine: str | None,
+    scheduler: str | None,
 ) -> None:
-    """Extract FILES and store the results in a database."""
+    """Extract FILES and store the results in a database.
+
+    Articles already stored (same text) are skipped, so a run that was stopped can simply
+    be started again.
+    """
     from tidings.pipeline import run
 
-    settings = _settings(ctx, db=db, published=published, workers=workers, batch_size=batch_size)
+    if scheduler and engine is None:
+        engine = "dask"
+    settings = _settings(
+        ctx,
+        db=db,
+        published=published,
+        workers=workers,
+        batch_size=batch_size,
+        engine=engine,
+        scheduler=scheduler,
+    )
     progress = Progress(sys.stderr)
     summary = run(
         files,
@@ -134,6 +156,70 @@ def demo_cmd(ctx: click.Context, db: str, report: str) -> None:
     from tidings.demo import run_demo
 
     click.echo(run_demo(_settings(ctx), Path(db), Path(report)))
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Measure accuracy against gold standards."""
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Train models on your own labelled data."""
+
+
+_EVENTS_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
+_DEFAULT_EVENT_GOLD = ("plover_gsr_dev.json", "PETR2_GSR_validation.xml")
+
+
+@eval_group.command("events")
+@click.option(
+    "--plover",
+    type=click.Path(exists=True, dir_okay=False),
+    help="PLOVER gold JSON (default: ../shared/data/events/plover_gsr_dev.json).",
+)
+@click.option(
+    "--petr2",
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH-2 validation file (default: ../shared/data/events/PETR2_GSR_validation.xml).",
+)
+@click.option("--model", type=click.Path(exists=True, dir_okay=False), help="A trained model.")
+@click.pass_context
+def eval_events_cmd(
+    ctx: click.Context, plover: str | None, petr2: str | None, model: str | None
+) -> None:
+    """Event type/CAMEO accuracy, macro-F1, actor countries, with confusion matrices."""
+    from tidings.evaluation.events import evaluate_events
+
+    if plover is None and petr2 is None:
+        plover, petr2 = (str(_EVENTS_GOLD / n) for n in _DEFAULT_EVENT_GOLD)
+    settings = _settings(ctx, event_model=model)
+    paths = (Path(p) if p else None for p in (plover, petr2))
+    for report in evaluate_events(*paths, settings):
+        click.echo(report.to_markdown() + "\n")
+
+
+@train_group.command("events")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    default="events.joblib",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the model (use it with --model or TIDINGS_EVENT_MODEL).",
+)
+def train_events_cmd(data: str, output: str) -> None:
+    """Train the event classifier on DATA: CSV or JSON Lines with text, label[, mode]."""
+    from tidings.extract.events.train import train_events
+
+    try:
+        result = train_events(Path(data), Path(output))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    cv = f", cross-validated accuracy {result.cv_accuracy:.3f}" if result.cv_accuracy else ""
+    labels = ", ".join(f"{k} {v}" for k, v in sorted(result.labels.items()))
+    click.echo(f"trained on {result.examples} examples ({labels}){cv} → {result.path}")
 
 
 def _exit_with(failures: list[Any]) -> None:
