@@ -33,3 +33,83 @@ def seed_extraction(seed_text: str):
     import tidings
 
     return tidings.analyse(seed_text, published="2018-05-24", title="seed")
+
+
+# ---- PostgreSQL: one throwaway server per test session (store and analysis tests) ----------
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+def _as_postgres(*cmd: str) -> list[str]:
+    """Run as the postgres user when we are root (initdb refuses to run as root)."""
+    import os
+
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else list(cmd)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL 15 server on 127.0.0.1 and a free port; yields its base URL."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    if not (PG_BIN / "pg_ctl").exists():
+        pytest.fail(f"PostgreSQL 15 binaries not found in {PG_BIN}")
+    root = Path(tempfile.mkdtemp(prefix="tidings-pg-"))
+    data = root / "data"
+    data.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+        shutil.chown(data, "postgres")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = dict(check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres(
+            str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync"
+        ),
+        **run,
+    )
+    opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off"
+    subprocess.run(
+        _as_postgres(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(data),
+            "-w",
+            "-l",
+            str(root / "log"),
+            "-o",
+            opts,
+            "start",
+        ),
+        **run,
+    )
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}"
+    finally:
+        subprocess.run(
+            _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
+            capture_output=True,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """An empty tidings database URL on each backend: a DuckDB file, a fresh PG database."""
+    if request.param == "duckdb":
+        return str(tmp_path / "tidings.duckdb")
+    import uuid
+
+    import psycopg
+
+    base = request.getfixturevalue("postgres_server")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"

@@ -45,11 +45,7 @@ class DuckDBStore(Store):
         return f"{column} IN (SELECT unnest(?))"
 
     def _insert(self, table: str, data: pa.Table) -> None:
-        self.con.register("_tidings_batch", data)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _tidings_batch")
-        finally:
-            self.con.unregister("_tidings_batch")
+        self.con.from_arrow(data).insert_into(table)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -54,9 +54,9 @@ class Rows:
     def __init__(self) -> None:
         self.tables: dict[str, list[Row]] = {name: [] for name in arrow_schemas()}
 
-    def add_extraction(self, ex: Extraction, stored_at: dt.datetime) -> None:
+    def add_extraction(self, ex: Extraction, h: str, stored_at: dt.datetime) -> None:
+        """Add the rows of ``ex``, whose article has content hash ``h``."""
         a = ex.article
-        h = a.content_hash
         self.tables["articles"].append(
             (
                 h,
