@@ -95,12 +95,32 @@ const Tidings = (() => {
         el("b", { class: `quad quad-${e.quad}` }, e.type + (e.mode ? "/" + e.mode : "")),
         ` ${actorsLabel(e.actor)} → ${actorsLabel(e.recipient)} · “${e.trigger.text}”`,
         e.date ? ` · ${e.date}` : "", e.negated ? " · negated" : "",
-        e.goldstein !== null ? ` · Goldstein ${e.goldstein}` : "")),
+        e.goldstein !== null ? ` · Goldstein ${e.goldstein}` : "",
+        e.canonical_id ? el("a", { href: `/events/${e.canonical_id}` },
+          ` · ${e.num_articles} article${e.num_articles === 1 ? "" : "s"}`) : "")),
       times: ex.times.map((t, i) => listItem(root, `t${i}`, `“${t.text}” → `, el("code", {}, t.value))),
     };
     for (const [name, items] of Object.entries(lists)) {
       root.querySelector(`[data-list=${name}]`).replaceChildren(...items);
       root.querySelector(`[data-count=${name}]`).textContent = `(${items.length})`;
+    }
+  }
+
+  // "#e3", "#q0", "#t2" focus a finding; "#at120" the finding that starts at offset 120.
+  function focusFromHash(root, ex) {
+    const m = /^#(?:([eqt]\d+)|at(\d+))$/.exec(location.hash);
+    if (!m) return;
+    const ann = m[2] === undefined ? null : annotations(ex).find((a) => a[0] === Number(m[2]));
+    const group = m[1] || (ann && ann[4]);
+    if (group) focusGroup(root, group);
+  }
+
+  // Leave blank fields out of GET forms, so the URL carries only the filters in use.
+  function compactForms() {
+    for (const form of document.querySelectorAll("form.filters")) {
+      form.addEventListener("submit", () => {
+        for (const field of form.elements) if (field.name && !field.value) field.disabled = true;
+      });
     }
   }
 
@@ -141,7 +161,13 @@ const Tidings = (() => {
   function start() {
     drawCharts();
     const data = document.getElementById("extraction");
-    if (data) renderArticle(document.querySelector("[data-reader]"), JSON.parse(data.textContent));
+    if (data) {
+      const root = document.querySelector("[data-reader]");
+      const ex = JSON.parse(data.textContent);
+      renderArticle(root, ex);
+      focusFromHash(root, ex);
+    }
+    compactForms();
     const form = document.getElementById("paste-form");
     if (form) pastePage(form);
   }
