@@ -124,7 +124,9 @@ def _events(
     """The events of one candidate: none when nobody takes part, two when reciprocal."""
     senders = _resolve(cand.actor_heads, actors) or _resolve(cand.actor_fallback, actors)
     receivers = [a for a in _resolve(cand.recipient_heads, actors) if not _same_in(a, senders)]
-    if not senders and not receivers:
+    if not any(a.country or a.sector for a in [*senders, *receivers]) or (
+        cand.needs_recipient and not receivers
+    ):
         return []
     code = cand.code
     if code is not None and cand.negated and 3 <= int(code[:2]) <= 8:
@@ -194,7 +196,8 @@ def _resolve(heads: list[Token], actors: ArticleActors) -> list[Actor]:
     """The coded actors the noun phrases of ``heads`` refer to, each once."""
     out: list[Actor] = []
     for head in heads:
-        for actor in actors.actors_in(np_span(head)):
+        found = actors.actors_in(np_span(head)) or actors.actors_in(np_span(head, wide=True))
+        for actor in found:
             if not _same_in(actor, out):
                 out.append(actor)
     return out

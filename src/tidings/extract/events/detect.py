@@ -22,6 +22,8 @@ NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for", "into"}
 _NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "conj", "cc", "appos"}
 )
+_OF = frozenset({"of"})
+_WIDE_PREPS = frozenset({"of", "in", "from"})
 _SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nn"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Verbs whose object, not subject, performs the complement: "urged Iran to talk".
@@ -31,6 +33,8 @@ _OBJECT_CONTROL = frozenset(
 _MEASURES = frozenset(
     {"ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "shipment", "$", "batch"}
 )
+# Verbs whose infinitive complement is the event: "helped to plan", "tried to storm".
+_TRANSPARENT = frozenset({"help", "try", "attempt", "continue", "begin", "start", "resume"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
 
@@ -50,6 +54,7 @@ class Candidate:
     negated: bool = False
     reciprocal: bool = False
     """Participants named as a group ("talks between X and Y"): every pair, both ways."""
+    needs_recipient: bool = False
     actor_fallback: list[Token] = field(default_factory=list)
     """Who a pronoun subject stands for when coreference does not say: the speaker of
     the clause it is reported in ("North Korea announced it would ...")."""
@@ -67,8 +72,12 @@ def depth(tok: Token) -> int:
     return n
 
 
-def np_span(tok: Token) -> Span:
-    """The noun phrase of ``tok``: its modifiers, coordinated nouns and "of" phrases."""
+def np_span(tok: Token, wide: bool = False) -> Span:
+    """The noun phrase of ``tok``: its modifiers, coordinated nouns and "of" phrases.
+
+    ``wide`` adds where the head is from ("a court in Guyana", "doctors from Geneva").
+    """
+    preps = _WIDE_PREPS if wide else _OF
     lo = hi = tok.i
     stack = [tok]
     while stack:
@@ -77,8 +86,9 @@ def np_span(tok: Token) -> Span:
         for c in t.children:
             if (
                 c.dep_ in _NP_DEPS
-                or (c.dep_ == "prep" and c.lower_ == "of")
-                or (c.dep_ == "pobj" and t.lower_ == "of")
+                or (c.dep_ == "prep" and c.lower_ in preps)
+                or (c.dep_ == "pobj" and t.lower_ in preps)
+                or (wide and c.dep_ == "acl" and c.lower_ == "based")
             ):
                 stack.append(c)
     return tok.doc[lo : hi + 1]
@@ -143,6 +153,8 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         return subjects(head)
     if tok.dep_ == "relcl":
         return [head], []
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return [], [head]  # "soldiers killed in Ukraine"
     return [], []
 
 
@@ -192,16 +204,44 @@ class Detector:
                 cand.actor_fallback = speaker_subjects(cand.head)
             consumed.update(t.i for t in cand.consumed)
             found.append(cand)
-        return found
+        return found + [a for c in found if (a := self._accusation(c)) is not None]
+
+    def _accusation(self, cand: Candidate) -> Candidate | None:
+        """ "X said Y attacked Z" also tells that X accuses Y (CAMEO 112)."""
+        speech = cand.head.head
+        if (
+            cand.head.dep_ != "ccomp"
+            or cand.code is None
+            or int(cand.code[:2]) < 17
+            or not cand.actor_heads
+        ):
+            return None
+        frame = self.lex.verb_frame(speech, None)
+        speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+        if frame is None or frame.code != "report" or not speakers:
+            return None
+        return Candidate(
+            head=speech,
+            trigger=[speech],
+            code="112",
+            actor_heads=speakers,
+            recipient_heads=cand.actor_heads,
+            confidence=0.6,
+            needs_recipient=True,
+        )
 
     def verb(self, tok: Token) -> Candidate | None:
         """The candidate of a verb predicate, or None when it names no event."""
         obj = direct_object(tok)
         frame = self.lex.verb_frame(tok, obj)
-        if frame is None or (tok.pos_ == "ADJ" and frame.code != "intent"):
-            return None
         agents, patients = subjects(tok)
         neg = negated(tok)
+        if obj is None and tok.lemma_.lower() in _TRANSPARENT:
+            inner = self._complement_of(tok, agents, neg)
+            if inner is not None:
+                return inner
+        if frame is None or (tok.pos_ == "ADJ" and frame.code != "intent"):
+            return None
         if frame.code == "report":
             return self._obligation(tok, agents) or self._light(tok, obj, agents, patients, neg)
         if frame.code == "light":
@@ -229,18 +269,10 @@ class Detector:
         """A light or aspectual verb: the event is its object noun ("held talks") or its
         complement ("continued to send arms")."""
         noun = obj if obj is not None else _first(prep_objects(tok, frozenset({"in"})))
-        inner = self.noun(noun, standalone=False) if noun is not None else None
-        if inner is None and noun is None:
-            comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            inner = self.verb(comp) if comp is not None else None
-            if inner is not None:
-                inner.trigger.insert(0, tok)
-                inner.consumed.append(inner.head)
-                inner.head = tok
-                inner.actor_heads = agents or inner.actor_heads
-                inner.negated = inner.negated or neg
-            return inner
-        if inner is None or noun is None:
+        if noun is None:
+            return self._complement_of(tok, agents, neg)
+        inner = self.noun(noun, standalone=False)
+        if inner is None:
             return None
         return Candidate(
             head=tok,
@@ -253,6 +285,18 @@ class Detector:
             reciprocal=inner.reciprocal,
             consumed=[noun],
         )
+
+    def _complement_of(self, tok: Token, agents: list[Token], neg: bool) -> Candidate | None:
+        """The event of ``tok``'s infinitive complement, told through ``tok``."""
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        inner = self.verb(comp) if comp is not None else None
+        if inner is not None:
+            inner.trigger.insert(0, tok)
+            inner.consumed.append(inner.head)
+            inner.head = tok
+            inner.actor_heads = agents or inner.actor_heads
+            inner.negated = inner.negated or neg
+        return inner
 
     def _obligation(self, tok: Token, speakers: list[Token]) -> Candidate | None:
         """ "X said Y must do Z": X asks Y to do Z (a REQUEST by the speaker)."""
@@ -329,8 +373,14 @@ class Detector:
         weak = lemma in WEAK_INTENT
         if weak and inner is None:
             return None
+        others = [c for c in tok.children if c.dep_ == "dobj"] or (
+            [c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else []
+        )
+        if weak and others:
+            family = "appeal"  # "wants Putin to attack": asking someone else to act
         code = inner.code if inner is not None else None
         intent = family == "intent"
+        asks = family in ("request", "appeal")
         if intent and code is not None:
             root = int(code[:2])
             if 3 <= root <= 8:
@@ -342,7 +392,7 @@ class Detector:
         else:
             code = recode(family, code)
         recipients = self._recipients(tok)
-        if family == "request":
+        if asks:
             recipients += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             if not recipients and comp is not None:
                 recipients += [c for c in comp.children if c.dep_ == "nsubj"]

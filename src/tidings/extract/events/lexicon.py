@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-KEYWORDS = frozenset({"light", "report", "intent", "reject", "request", "threaten"})
+KEYWORDS = frozenset({"light", "report", "intent", "reject", "request", "appeal", "threaten"})
 
 # Control verbs that express an intent only through their complement ("plans to visit");
 # the others are events in their own right ("agreed", "pledged support").
@@ -71,7 +71,7 @@ class Lexicon:
 
     def verb_frame(self, tok: Token, obj: Token | None) -> Frame | None:
         """The most specific frame of ``tok`` whose particles and object the clause has."""
-        frames = self.verbs.get(tok.lemma_.lower())
+        frames = next((self.verbs[w] for w in _forms(tok) if w in self.verbs), None)
         if not frames:
             return None
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
@@ -103,6 +103,16 @@ class Lexicon:
                     if code:
                         return code
         return self.nouns.get(lemma) or self.nouns.get(tok.lower_)
+
+
+def _forms(tok: Token) -> list[str]:
+    """The lemma, then the word and its stem: the lemmatiser misses some ("staged" → "stag")."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", "")):
+        if low.endswith(suffix):
+            forms.append(low[: -len(suffix)] + repl)
+    return forms
 
 
 def load_lexicon(verbs: Path, nouns: Path) -> Lexicon:

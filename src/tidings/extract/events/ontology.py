@@ -176,6 +176,36 @@ _FAMILIES: dict[str, dict[str, str]] = {
         "086": "1055",
         "087": "1056",
     },
+    "appeal": {
+        "": "020",
+        "037": "027",
+        "04": "026",
+        "045": "028",
+        "06": "021",
+        "061": "0211",
+        "062": "0212",
+        "063": "0213",
+        "064": "0214",
+        "07": "023",
+        "071": "0231",
+        "072": "0232",
+        "073": "0233",
+        "074": "0234",
+        "08": "025",
+        "081": "0251",
+        "082": "0252",
+        "083": "024",
+        "0831": "0241",
+        "084": "0254",
+        "085": "0253",
+        "086": "0255",
+        "087": "0256",
+        "14": "021",
+        "17": "021",
+        "18": "021",
+        "19": "021",
+        "20": "021",
+    },
     "threaten": {
         "": "130",
         "12": "131",
@@ -205,7 +235,7 @@ FAMILIES = frozenset(_FAMILIES)
 
 
 def recode(family: str, code: str | None) -> str:
-    """The code of ``family`` (intent, reject, request, threaten) for a complement ``code``.
+    """The code of ``family`` (intent, reject, request, appeal, threaten) for a complement ``code``.
 
     An empty table entry keeps the complement's own code (an intent to agree is an AGREE).
     """
