@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from plotly.offline import get_plotlyjs
 
-from tidings.demo import corpus_path
+from tidings.analysis import Filters, canonical_event, events_page
 from tidings.interfaces.cli import cli
 from tidings.interfaces.report import write_report
 from tidings.records import Article, Extraction, Quote, Speaker
@@ -34,6 +33,7 @@ REMOTE_SOURCE = re.compile(
     r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
 )
 FIVE = {"USA", "PRK", "KOR", "CHN", "JPN"}
+CANCELLATION = re.compile(r"\b(cancel\w*|call\w* off|scrap\w*|withdr[ae]w\w*|abandon\w*)", re.I)
 
 
 @dataclass
@@ -54,17 +54,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     return Demo(db, report, result.output)
 
 
-@pytest.fixture(scope="module")
-def corpus_ids() -> list[str]:
-    with corpus_path() as path:
-        return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def test_demo_stores_every_article_in_a_fresh_duckdb(demo: Demo, corpus_ids: list[str]):
+def test_demo_stores_every_article_in_a_fresh_duckdb(demo: Demo, records: list[dict]):
     with open_store(str(demo.db), read_only=True) as store:
-        assert sorted(r[0] for r in store.tuples("SELECT id FROM articles")) == sorted(corpus_ids)
+        assert sorted(r[0] for r in store.tuples("SELECT id FROM articles")) == sorted(
+            r["id"] for r in records
+        )
         assert store.counts()["failures"] == 0
-        assert store.counts()["quotes"] >= len(corpus_ids)
+        assert store.counts()["quotes"] >= len(records)
         assert store.counts()["events"] > 0
 
 
@@ -74,9 +70,9 @@ def test_demo_finds_the_five_countries_as_actors(demo: Demo):
     assert countries >= FIVE
 
 
-def test_summary_reports_the_database(demo: Demo, corpus_ids: list[str]):
+def test_summary_reports_the_database(demo: Demo, records: list[dict]):
     out = demo.output
-    assert f"{len(corpus_ids)} articles" in out
+    assert f"{len(records)} articles" in out
     for heading in ("Events by PLOVER type", "Top dyads", "Most-quoted speakers", "Report:"):
         assert heading in out
     with open_store(str(demo.db), read_only=True) as store:
@@ -91,12 +87,44 @@ def test_summary_reports_the_database(demo: Demo, corpus_ids: list[str]):
     assert re.search(rf"^  {re.escape(speaker)}\b.*\s{quotes} \(\d+\)$", out, re.M)
 
 
-def test_report_is_self_contained(demo: Demo, corpus_ids: list[str]):
+def test_may_24_cancellation_is_reported_by_several_outlets(records: list[dict]):
+    reports = [
+        r
+        for r in records
+        if "2018-05-24" <= r["published"] <= "2018-05-27"
+        and "letter" in r["text"]
+        and CANCELLATION.search(r["text"])
+    ]
+    assert len(reports) >= 3
+    assert len({r["source"] for r in reports}) >= 3
+    # Each outlet tells it in its own words: no two reports share a sentence.
+    sentences = [set(re.split(r"(?<=[.!?])\s+", r["text"])) for r in reports]
+    for i, a in enumerate(sentences):
+        for b in sentences[i + 1 :]:
+            assert not (a & b)
+
+
+def test_may_24_cancellation_is_one_canonical_event_with_its_mentions(demo: Demo):
+    around = Filters(actor="USA", recipient="PRK", start="2018-05-23", end="2018-05-26")
+    with open_store(str(demo.db), read_only=True) as store:
+        rows = events_page(store, filters=around, limit=100)["rows"]
+        events = [canonical_event(store, r["id"]) for r in rows]
+    cancellations = [
+        e for e in events if e and any(CANCELLATION.search(m["trigger"]) for m in e["mentions"])
+    ]
+    assert len(cancellations) == 1, [(e["canonical_id"], e["type"]) for e in cancellations]
+    (event,) = cancellations
+    assert event["num_articles"] >= 2 and event["num_sources"] >= 2
+    assert event["num_mentions"] == len(event["mentions"])
+    assert {m["published"] for m in event["mentions"]} <= {"2018-05-24", "2018-05-25"}
+
+
+def test_report_is_self_contained(demo: Demo, records: list[dict]):
     html = demo.report.read_text(encoding="utf-8")
     assert get_plotlyjs() in html
     assert not REMOTE_SOURCE.search(html)
     assert html.count('class="plotly-graph-div"') == 3
-    for article_id in corpus_ids:
+    for article_id in (r["id"] for r in records):
         assert f'id="article-{article_id}"' in html
 
 

@@ -61,11 +61,14 @@ def run_demo(settings: Settings, db_path: Path, report_path: Path) -> str:
         *_table([(t.type, f"{t.mentions} / {t.canonical}") for t in data.types]),
         "",
         "Top dyads (actor → recipient country, deduplicated events):",
-        *_table([(f"{d.actor} → {d.recipient}", str(d.events)) for d in data.dyads]),
+        *_table([(f"{d['source']} → {d['target']}", str(d["weight"])) for d in data.dyads]),
         "",
-        "Most-quoted speakers (quotes, of which direct):",
+        "Most-quoted speakers (quotes, in how many articles):",
         *_table(
-            [(_who(s.name, s.title, s.country), f"{s.quotes} ({s.direct})") for s in data.speakers]
+            [
+                (_who(s["speaker"], s["title"], s["country"]), f"{s['quotes']} ({s['articles']})")
+                for s in data.speakers
+            ]
         ),
         "",
         f"Report: {report_path} (open it in a browser; it works offline)",
