@@ -1,0 +1,228 @@
+"""Cross-article deduplication on a corpus this team wrote: a few events reported by several
+(fictional) outlets, and look-alike events that must stay apart.
+
+The reports are hand-coded extractions, so these tests pin the dedup rules themselves;
+test_dedup_pipeline.py runs written texts through the real extractors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from tidings.analysis import canonical_event
+from tidings.records import Actor, Article, Event, Extraction, Place, SentenceSpan, Span
+from tidings.store import open_store
+
+
+@dataclasses.dataclass
+class Ev:
+    """A hand-coded event in a sentence: who did what to whom, when, where."""
+
+    type: str
+    trigger: str
+    actor: tuple[str | None, str | None, str] | None
+    recipient: tuple[str | None, str | None, str] | None
+    day: str | None
+    cameo: str | None = None
+    place: str | None = None
+    mode: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+
+
+def report(outlet: str, published: str, *sentences: tuple[str, Ev | None]) -> Extraction:
+    """An article of ``sentences``, each with the event it reports (offsets computed)."""
+    text = " ".join(s for s, _ in sentences)
+    events, pos = [], 0
+    for sentence, ev in sentences:
+        if ev is not None:
+            events.append(_event(text, pos, sentence, ev))
+        pos += len(sentence) + 1
+    article = Article(
+        id=f"{outlet}-{published}-{abs(hash(text)) % 10_000}",
+        text=text,
+        title=sentences[0][0],
+        published=dt.date.fromisoformat(published),
+        source=outlet,
+    )
+    return Extraction(article=article, events=events)
+
+
+def _event(text: str, pos: int, sentence: str, ev: Ev) -> Event:
+    def actor(spec: tuple[str | None, str | None, str] | None) -> list[Actor]:
+        if spec is None:
+            return []
+        country, sector, mention = spec
+        start = text.index(mention, pos)
+        return [Actor(mention, country, sector, mention, start, start + len(mention))]
+
+    t = text.index(ev.trigger, pos)
+    place = None
+    if ev.place:
+        p = text.index(ev.place, pos)
+        place = Place(ev.place, None, None, None, ev.place, p, p + len(ev.place))
+    quads = {"REJECT": 3, "THREATEN": 3, "CONSULT": 1, "ASSAULT": 4}
+    return Event(
+        type=ev.type,
+        mode=ev.mode,
+        context=[],
+        actor=actor(ev.actor),
+        recipient=actor(ev.recipient),
+        date=ev.day,
+        date_text=None,
+        place=place,
+        negated=ev.negated,
+        modality=ev.modality,  # type: ignore[arg-type]
+        trigger=Span(ev.trigger, t, t + len(ev.trigger)),
+        sentence=SentenceSpan(pos, pos + len(sentence)),
+        cameo=ev.cameo,
+        goldstein={"REJECT": -4.0, "THREATEN": -4.4, "CONSULT": 1.0, "ASSAULT": -10.0}[ev.type],
+        quad=quads[ev.type],
+        confidence=0.9,
+    )
+
+
+TRUMP = ("USA", "GOV", "Trump")
+KIM = ("PRK", "GOV", "Kim")
+
+
+def cancel(trigger: str = "canceled", day: str = "2018-05-24", **kw: Any) -> Ev:
+    return Ev("REJECT", trigger, TRUMP, KIM, day, cameo=kw.pop("cameo", "125"), **kw)
+
+
+CORPUS = [
+    # Event 1: the summit cancellation, five mentions in four outlets over two days.
+    report(
+        "Harbor Times", "2018-05-24",
+        ("Trump canceled the Singapore summit with Kim.", cancel()),
+        ("In a letter, Trump said he canceled the meeting with Kim.", cancel()),
+    ),
+    report(
+        "Valley Ledger", "2018-05-25",
+        ("Trump called off his summit with Kim on Thursday.", cancel("called off")),
+    ),
+    report(  # dated from publication, a day later: still the same event
+        "Coastal Post", "2018-05-25",
+        ("Trump scrapped talks with Kim, officials said.", cancel("scrapped", "2018-05-25")),
+    ),
+    report(  # a coarser CAMEO code is compatible with the finer one
+        "Metro Wire", "2018-05-24",
+        ("Trump cancelled the June summit with Kim.", cancel("cancelled", cameo="12")),
+    ),
+    # Event 2: the Panmunjom meeting, three outlets.
+    *(
+        report(outlet, pub, (
+            f"Moon met Kim at Panmunjom on Saturday, {outlet} reported.",
+            Ev("CONSULT", "met", ("KOR", "GOV", "Moon"), KIM, "2018-05-26", "040",
+               place="Panmunjom", mode="visit"),
+        ))
+        for outlet, pub in (("Harbor Times", "2018-05-27"), ("Valley Ledger", "2018-05-26"),
+                            ("Metro Wire", "2018-05-27"))
+    ),
+    # Look-alikes that are other events.
+    report("Harbor Times", "2018-05-31",  # the same dyad and type a week later
+           ("Trump canceled new talks with Kim.", cancel(day="2018-05-31"))),
+    report("Valley Ledger", "2018-05-24",  # same day and type, another recipient
+           ("Trump canceled the meeting with Rouhani.",
+            Ev("REJECT", "canceled", TRUMP, ("IRN", "GOV", "Rouhani"), "2018-05-24", "125"))),
+    report("Coastal Post", "2018-05-24",  # same day and dyad, another type
+           ("Trump threatened Kim with sanctions.",
+            Ev("THREATEN", "threatened", TRUMP, KIM, "2018-05-24", "130"))),
+    report("Metro Wire", "2018-05-24",  # negated
+           ("Trump did not cancel the talks with Kim.", cancel("cancel", negated=True))),
+    report("Harbor Times", "2018-05-23",  # a possibility, not the act
+           ("Trump may cancel the summit with Kim.", cancel("cancel", "2018-05-23",
+                                                            modality="possible"))),
+    report("Valley Ledger", "2018-05-26",  # two days after the first report: too far
+           ("Trump canceled the working talks with Kim.", cancel(day="2018-05-26"))),
+    report("Coastal Post", "2018-05-26",  # same dyad and day, but a phone call, not a visit
+           ("Moon phoned Kim on Saturday.",
+            Ev("CONSULT", "phoned", ("KOR", "GOV", "Moon"), KIM, "2018-05-26", "040",
+               mode="phone"))),
+    report("Metro Wire", "2018-05-26",  # same dyad, day and mode, another place
+           ("Moon met Kim in Pyongyang.",
+            Ev("CONSULT", "met", ("KOR", "GOV", "Moon"), KIM, "2018-05-26", "040",
+               place="Pyongyang", mode="visit"))),
+    # No coded country on either side: never merged, even when identical.
+    *(
+        report(outlet, "2018-05-24",
+               (f"Gunmen attacked villagers overnight, {outlet} said.",
+                Ev("ASSAULT", "attacked", (None, "REB", "Gunmen"), (None, "CIV", "villagers"),
+                   "2018-05-24", "190")))
+        for outlet in ("Harbor Times", "Valley Ledger")
+    ),
+]  # fmt: skip
+
+
+def clusters(store) -> dict[str, set[str]]:
+    """canonical_id → the event ids of its mentions."""
+    out: dict[str, set[str]] = {}
+    for event_id, cid in store.tuples("SELECT event_id, canonical_id FROM event_links"):
+        out.setdefault(cid, set()).add(event_id)
+    return out
+
+
+def test_reports_of_one_event_become_one_canonical_event(db_url):
+    with open_store(db_url) as store:
+        store.write(CORPUS, [])
+        rows = store.query(
+            "SELECT * FROM canonical_events ORDER BY num_mentions DESC, day, canonical_id"
+        )
+        assert store.counts()["event_links"] == store.counts()["events"] == 18
+        summit = canonical_event(store, rows[0]["canonical_id"])
+    # 18 mentions: 5 + 3 of the two real events, 10 look-alikes that each stand alone.
+    assert len(rows) == 1 + 1 + 10
+    assert [(r["num_mentions"], r["num_articles"], r["num_sources"]) for r in rows[:3]] == [
+        (5, 4, 4),
+        (3, 3, 3),
+        (1, 1, 1),
+    ]
+    assert summit["type"] == "REJECT" and summit["day"] == "2018-05-24"
+    assert (summit["actor_country"], summit["recipient_country"]) == ("USA", "PRK")
+    assert summit["first_seen"] == "2018-05-24" and summit["last_seen"] == "2018-05-25"
+    evidence = {m["source"]: m["evidence"] for m in summit["mentions"]}
+    assert evidence["Coastal Post"] == "Trump scrapped talks with Kim, officials said."
+    assert len(summit["mentions"]) == 5
+    assert all(m["trigger"] in m["evidence"] and "Kim" in m["evidence"] for m in summit["mentions"])
+    meeting = rows[1]
+    assert (meeting["type"], meeting["place_name"], meeting["mode"]) == (
+        "CONSULT",
+        "Panmunjom",
+        "visit",
+    )
+
+
+def test_dedup_is_idempotent_and_independent_of_write_order(db_url, tmp_path):
+    with open_store(db_url) as store:
+        for ex in CORPUS:  # one article per transaction: incremental recomputation
+            store.write([ex], [])
+        incremental = clusters(store)
+        canon = store.query("SELECT * FROM canonical_events ORDER BY canonical_id")
+        assert store.dedup() == len(canon)
+        assert clusters(store) == incremental
+        assert store.query("SELECT * FROM canonical_events ORDER BY canonical_id") == canon
+        assert store.write(CORPUS, []) == 0
+        assert store.query("SELECT * FROM canonical_events ORDER BY canonical_id") == canon
+    with open_store(str(tmp_path / "reverse.duckdb")) as other:
+        for ex in reversed(CORPUS):
+            other.write([ex], [])
+        assert clusters(other) == incremental
+        assert other.query("SELECT * FROM canonical_events ORDER BY canonical_id") == canon
+
+
+@pytest.mark.parametrize("split", [3, 9])
+def test_bulk_write_then_dedup_equals_incremental(db_url, tmp_path, split):
+    with open_store(str(tmp_path / "incremental.duckdb")) as store:
+        store.write(CORPUS, [])
+        incremental = clusters(store)
+    with open_store(db_url) as store:
+        store.write(CORPUS[:split], [], dedup=False)
+        store.write(CORPUS[split:], [], dedup=False)
+        assert store.counts()["canonical_events"] == 0
+        store.dedup()
+        assert clusters(store) == incremental
+    assert sorted(len(v) for v in incremental.values())[-2:] == [3, 5]
