@@ -209,8 +209,10 @@ class Detector:
     def _accusation(self, cand: Candidate) -> Candidate | None:
         """ "X said Y attacked Z" also tells that X accuses Y (CAMEO 112)."""
         speech = cand.head.head
+        # Only a speaker who leads the sentence claims; a closing "police said" attributes.
         if (
             cand.head.dep_ != "ccomp"
+            or speech.i > cand.head.i
             or cand.code is None
             or int(cand.code[:2]) < 17
             or not cand.actor_heads
