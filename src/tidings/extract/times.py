@@ -28,9 +28,11 @@ _RANGE_YEAR = re.compile(
     rf"\s*(?:-|–|—|to|through|until|till|and)\s+(?:{MONTH}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:of\s+)?({YEAR4})(?!\d)"
 )
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
 _PERFECT_AUX = {"has", "have", "'ve", "’ve"}
+_YEAR_REACH = 30  # how far back an explicit year still dates a month ("May 3, 2016, and June 5")
 _REACH = 48  # how far before its trigger token a match may start
 _TRIGGER_KEYS = {hash_string(t) for rule in GRAMMAR for t in rule.triggers}
 _TRIGGER_IDS = np.array(sorted(_TRIGGER_KEYS), dtype=np.uint64)
@@ -99,13 +101,16 @@ class _Document:
     def _remember(self, result: Found, start: int) -> None:
         if result.explicit_year and result.point is not None:
             self._years.append((start, result.point.year))
-        if result.point is not None and result.type in ("DATE", "TIME"):
+        if result.point is not None and result.type in ("DATE", "TIME") and not result.derived:
             self.reference = result.point
 
     # ---- rules.Context
 
     def before(self, start: int, chars: int = 30) -> str:
         return self.text[max(0, start - chars) : start]
+
+    def after(self, end: int, chars: int = 30) -> str:
+        return self.text[end : end + chars]
 
     def year_hint(self, start: int, end: int) -> int | None:
         """An explicit year earlier in the same sentence, or closing a range ("March to May
@@ -114,11 +119,13 @@ class _Document:
             return int(m.group(1))
         if self._years:
             offset, year = self._years[-1]
-            if not _SENTENCE_END.search(self.text, offset, start):
+            if start - offset <= _YEAR_REACH and not _SENTENCE_END.search(self.text, offset, start):
                 return year
         return None
 
     def tense(self, start: int) -> int:
+        if _SINCE.search(self.text, max(0, start - 8), start):
+            return PAST  # "since Jan. 13", "since year-end"
         token = self._token_at(start)
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -188,12 +195,12 @@ def _verb_tense(verb: Token, depth: int) -> int:
         return FUTURE  # "is going to meet"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
-    if verb.tag_ == "VBN" and words & _PERFECT_AUX:
-        return PAST
+    if verb.tag_ == "VBN" and (words & _PERFECT_AUX or not auxes):
+        return PAST  # "has announced", "the year ended March 31"
     governor = verb.head
     if depth < 2 and governor.i != verb.i and governor.pos_ in ("VERB", "AUX"):
-        if verb.tag_ == "VB" and "to" in words:  # "plans to meet Thursday"
-            return PAST if _verb_tense(governor, depth + 1) == PAST else FUTURE
+        if verb.tag_ == "VB" and "to" in words:  # "planned to leave on Thursday"
+            return FUTURE
         if verb.tag_ in ("VBG", "VBN") and not auxes:  # a participle clause
             return _verb_tense(governor, depth + 1)
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):

@@ -53,7 +53,7 @@ _NUM_WORD = (
 )
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d)))"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUMBER = (
@@ -85,13 +85,13 @@ POINT_MODS = {
 DURATION_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-    "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "under": "LESS_THAN", "more than": "MORE_THAN",
     "at least": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
 DURATION_MOD = (
     r"(?i:(?P<dmod>about|around|approximately|roughly|nearly|almost|less\s+than|under"
-    r"|more\s+than|over|at\s+least|up\s+to|at\s+most|no\s+more\s+than)\s+)?"
+    r"|more\s+than|at\s+least|up\s+to|at\s+most|no\s+more\s+than)\s+)?"
 )
 
 
@@ -140,12 +140,9 @@ RELATIVE_UNIT_WORDS = (
 DAY_WORDS = "yesterday today tomorrow tonight night overnight morning afternoon evening day"
 UNIT_WORDS = _UNIT_TOKENS
 REFERENCE_WORDS = (
-    "now currently nowadays presently present days moment current recently lately previously "
-    "formerly past future term"
+    "now currently nowadays presently present days moment current recently lately past future term"
 )
-RECURRENCE_WORDS = (
-    "every each hourly daily nightly weekly biweekly monthly quarterly yearly annually"
-)
+RECURRENCE_WORDS = "every each hourly daily nightly weekly biweekly monthly yearly"
 HOLIDAY_WORDS = (
     "year valentine independence halloween christmas veterans boxing thanksgiving labor memorial "
     "easter friday"

@@ -23,6 +23,7 @@ from tidings.extract.time.calendar import (
     MONTH,
     QUARTER,
     SEASON,
+    SEASONS,
     WEEK,
     YEAR,
     Point,
@@ -52,6 +53,10 @@ class Context(Protocol):
         """The text just before ``start``."""
         ...
 
+    def after(self, end: int, chars: int = 30) -> str:
+        """The text just after ``end``."""
+        ...
+
 
 @dataclass(slots=True)
 class Found:
@@ -62,6 +67,8 @@ class Found:
     mod: str | None = None
     point: Point | None = None
     explicit_year: bool = False
+    derived: bool = False
+    """Computed from an earlier mention ("a year earlier"): not itself a reference point."""
     start: int | None = None
     end: int | None = None
 
@@ -98,11 +105,14 @@ def _point_mod(m: re.Match[str]) -> str | None:
     return next((lx.POINT_MODS[w] for w in words if w in lx.POINT_MODS), None)
 
 
+_TENSE_REACH = 335  # days: farther than that, a date without a year means the nearest one
+
+
 def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int | None:
     """The year of a month (and day) written without one.
 
     An explicit year in the same sentence or range wins. Otherwise the occurrence in the
-    direction of the tense, when it is within nine months of publication; else the nearest.
+    direction of the tense, when it is within eleven months of publication; else the nearest.
     """
     hint = ctx.year_hint(start, end)
     if hint is not None:
@@ -124,9 +134,9 @@ def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) 
         return y
     to_past, to_future = (anchor - past).days, (future - anchor).days
     tense = ctx.tense(start)
-    if tense == PAST and to_past <= 270:
+    if tense == PAST and to_past <= _TENSE_REACH:
         return past_y
-    if tense == FUTURE and to_future <= 270:
+    if tense == FUTURE and to_future <= _TENSE_REACH:
         return future_y
     return past_y if to_past <= to_future else future_y
 
@@ -136,6 +146,8 @@ def _weekday_date(ctx: Context, start: int, weekday: int, rel: str) -> dt.date |
     if anchor is None:
         return None
     rel = " ".join(rel.lower().split())
+    if rel == "today":
+        return anchor
     if rel in ("last", "previous", "this past"):
         return weekday_near(anchor, weekday, -2)
     if rel in ("next", "coming", "this coming"):
@@ -281,6 +293,23 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
     return _date(Point(YEAR, int(m.group("year"))), _point_mod(m), explicit=True)
 
 
+def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "nineteen ninety-six" → 1996 (transcribed speech)."""
+    rest = lx.number(m.group("wrest"))
+    if rest is None:
+        return None
+    y = lx.number(m.group("wcent")) * 100 + rest  # type: ignore[operator]
+    return _date(Point(YEAR, y), _point_mod(m), explicit=True)
+
+
+def year_end(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "by year-end", "since year end": the end of this year, or of the last one."""
+    if ctx.anchor is None:
+        return Found("DATE", "XXXX", "END")
+    y = ctx.anchor.year - (ctx.tense(m.start()) == PAST)
+    return _date(Point(YEAR, y), "END")
+
+
 def decade(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the 1990s", "the early '90s" → 199."""
     if m.group("decade"):
@@ -329,11 +358,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
     elif rel:
         y = anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
     else:
-        y = ctx.year_hint(m.start(), m.end()) or anchor.year
-        first = Point(grain, y, n).first_day()
-        if ctx.year_hint(m.start(), m.end()) is None:
-            if first > anchor and ctx.tense(m.start()) == PAST:
-                y -= 1
+        hint = ctx.year_hint(m.start(), m.end())
+        y = hint or anchor.year
+        if hint is None and Point(grain, y, n).first_day() > anchor:
+            y -= ctx.tense(m.start()) == PAST  # "profit fell in the fourth quarter": last year's
     return _date(Point(grain, y, n), explicit=bool(given))
 
 
@@ -342,6 +370,8 @@ _SHIFTS = {
     "the prior": -1, "the preceding": -1, "this": 0, "current": 0, "the current": 0,
     "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the following": 1,
 }  # fmt: skip
+_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+({lx.MONTH}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)")
+_THE = ("the", "that", "the same", "the latest", "the full", "the fiscal", "the most recent")
 _REL_MODS = {"earlier": "START", "early": "START", "later": "END", "late": "END", "mid": "MID"}
 
 
@@ -358,16 +388,28 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         letter, _ = lx.UNITS[unit]
         size = lx.UNIT_FACTOR.get(unit, 1)
         return Found("DURATION", f"P{size}{letter}" if letter != "H" else f"PT{size}H")
-    if unit in ("period", "time") and rel not in ("the same", "that"):
-        return None
+    if unit == "period":  # "the latest period", "the same period": the one just mentioned
+        ref = ctx.reference
+        if rel not in _THE or rel == "the" or ref is None or not YEAR <= ref.grain <= MONTH:
+            return None
+        return _date(ref, mod)
     anchor = ctx.anchor
     grain = {
         "week": WEEK, "weekend": WEEK, "month": MONTH, "quarter": QUARTER, "year": YEAR,
         "decade": DECADE, "century": CENTURY,
     }.get(unit, SEASON)  # fmt: skip
     ref = ctx.reference
-    if rel in ("the", "that", "the same") or (rel in ("the following", "the previous") and ref):
-        if ref is not None and ref.grain >= min(grain, DAY) and grain != SEASON:
+    ending = _ENDED.match(ctx.after(m.end(), 40)) if grain in (QUARTER, YEAR, MONTH) else None
+    if ending and rel in _THE:  # "the quarter ended Sept. 30": the one that date closes
+        start = m.end() + ending.start(1)
+        day = _day_of(ending.group(1), ctx, start, start + len(ending.group(1)))
+        if day is not None:
+            return _date(day.at(grain), mod)
+    if rel in _THE or (rel in ("the following", "the previous") and ref):
+        usable = ref is not None and (
+            ref.grain == grain or (grain != QUARTER and ref.grain > grain)
+        )
+        if ref is not None and usable and grain != SEASON:
             base = ref.at(grain) if grain != WEEK or ref.grain >= DAY else ref
             shift = _SHIFTS.get(rel, 0)
             point = base.shift(shift, grain) if shift else base
@@ -434,7 +476,13 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     part = lx.PARTS_OF_DAY.get((m.group("part") or "").lower(), "")
     if m.group("plural"):
         return Found("SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""))
-    d = _weekday_date(ctx, m.start(), wd, m.group("rel") or "")
+    rel = m.group("rel") or ""
+    if not rel and re.match(r"['’]s\b", ctx.after(m.end())):
+        # "Thursday's meeting": an event already reported unless the clause is future
+        rel = "this" if ctx.tense(m.start()) == FUTURE else "this past"
+        if ctx.anchor is not None and ctx.anchor.weekday() == wd:
+            rel = "today"
+    d = _weekday_date(ctx, m.start(), wd, rel)
     value = d.isoformat() if d else f"XXXX-WXX-{wd + 1}"
     point = Point.of_day(d) if d else None
     if part:
@@ -457,22 +505,25 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_text = m.group("num")
     num = lx.number(num_text)
     unit = lx.unit_of(m.group("unit"))
-    plural = m.group("unit").lower().endswith("s") or unit != m.group("unit").lower()
-    if (
-        num is not None
-        and num > 1
-        and not plural
-        and "-" not in m.group(0)
-        and (not m.group("more"))
-    ):
-        return None  # "two year" only as a compound modifier ("a two-year deal")
-    if num_text.lower() in ("a", "an") and _PER_AMOUNT.search(ctx.before(m.start(), 20)):
-        return Found("SET", _duration_value(1, unit))
     direction = (m.group("dir") or "").lower()
+    if unit == "quarter" and re.match(r"\s+of\b", ctx.after(m.end())):
+        return None  # "three-quarters of its food"
+    if unit == "second" and num_text.lower() in ("a", "an"):
+        return None  # "a second group"
+    if (
+        num_text.lower() in ("a", "an")
+        and not direction
+        and _PER_AMOUNT.search(ctx.before(m.start(), 20))
+    ):
+        return Found("SET", _duration_value(1, unit))  # "$5 a year", "twice a week"
+    if m.group("det") and not m.group("dmod") and "-" in m.group(0)[m.end("num") - m.start() :]:
+        # "a two-year deal": the determiner belongs to the noun, not to the duration
+        m_start = m.start("det") + len(m.group("det"))
+        return Found("DURATION", _duration_value(num, unit), None, start=m_start)
     dmod = lx.DURATION_MODS.get(" ".join((m.group("dmod") or "").lower().split()))
     if not direction:
         return Found("DURATION", _duration_value(num, unit), dmod)
-    past = direction in ("ago", "earlier", "before", "previously", "back")
+    past = direction in ("ago", "earlier", "back")
     if num is None:
         return Found("DATE", "PAST_REF" if past else "FUTURE_REF")
     _, grain = lx.UNITS[unit]
@@ -495,13 +546,15 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         assert ctx.anchor is not None
         base = Point.of_day(ctx.anchor).at(grain) if grain != DAY else Point.of_day(ctx.anchor)
     point = base.shift(steps, shift_unit)
-    return _date(point, "APPROX" if dmod == "APPROX" else None)
+    found = _date(point, "APPROX" if dmod == "APPROX" else None)
+    found.derived = True
+    return found
 
 
 def vague_span(m: re.Match[str], ctx: Context) -> Found | None:
     """ "for years", "in recent months" → PXY, PXM; "in the coming weeks" → FUTURE_REF."""
     lead = " ".join((m.group("lead") or "").lower().split())
-    if not (m.group("pre") or lead) or lead == "the" and not m.group("pre"):
+    if not (m.group("pre") or lead) or (lead == "the" and not m.group("pre")):
         return None
     unit = lx.unit_of(m.group("unit"))
     start, end = m.span("core")
@@ -517,7 +570,9 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
         if ctx.anchor is None:
             return Found("DATE", "XXXX")
         ref = Point(YEAR, ctx.anchor.year)
-    return _date(ref.shift(-1, YEAR))
+    found = _date(ref.shift(-1, YEAR))
+    found.derived = True
+    return found
 
 
 def reference(m: re.Match[str], ctx: Context) -> Found | None:
@@ -531,7 +586,7 @@ def reference(m: re.Match[str], ctx: Context) -> Found | None:
 
 _ADVERB_SETS = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
-    "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
+    "monthly": "P1M", "yearly": "P1Y",
 }  # fmt: skip
 
 
@@ -600,10 +655,24 @@ def _holiday_date(name: str, year: int) -> dt.date:
 
 
 def season_of_year(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "the summer of 2017", "spring 2018"."""
+    """ "the summer of 2017", "spring 2018", "over the summer"."""
     index = lx.SEASON_INDEX[m.group("season").lower()]
-    return _date(Point(SEASON, int(m.group("syear")), index), _point_mod(m), explicit=True)
+    if m.group("syear"):
+        return _date(Point(SEASON, int(m.group("syear")), index), _point_mod(m), explicit=True)
+    if not m.group("sthe"):
+        return None  # a bare "summer" is as often a noun modifier ("summer camp")
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-{SEASONS[index]}", _point_mod(m))
+    y = ctx.anchor.year
+    tense = ctx.tense(m.start())
+    if tense == PAST and Point(SEASON, y, index).first_day() > ctx.anchor:
+        y -= 1
+    elif tense == FUTURE and Point(SEASON, y, index).first_day() < ctx.anchor - _SEASON_LENGTH:
+        y += 1
+    return _date(Point(SEASON, y, index), _point_mod(m))
 
+
+_SEASON_LENGTH = dt.timedelta(days=91)
 
 # ---------------------------------------------------------------- the grammar
 
@@ -670,7 +739,8 @@ RULES: list[tuple[str, Normaliser, str]] = [
     (
         r"(?P<lead>(?i:earlier|later|early|late|mid-?)\s*(?i:in\s+)?)?(?P<rel>(?i:last|this\s+past"
         r"|this\s+coming|this|next|past|previous|coming|current|the\s+(?:past|last|previous|next"
-        r"|coming|current|same|following|preceding|prior|first)|the|that))\s+"
+        r"|coming|current|same|following|preceding|prior|first|latest|full|fiscal|most\s+recent)|the"
+        r"|that))\s+"
         r"(?P<runit>(?i:week|weekend|month|quarter|year|decade|century|period|spring|summer"
         r"|fall|autumn|winter))",
         relative_unit,
@@ -694,7 +764,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.WEEKDAY_WORDS,
     ),
     (
-        rf"{lx.DURATION_MOD}(?i:(?:the|a|this|that|each\s+of\s+the)\s+)?(?i:(?:past|last|next"
+        rf"{lx.DURATION_MOD}(?P<det>(?i:the|a|this|that|each\s+of\s+the)\s+)?(?i:(?:past|last|next"
         rf"|first|coming|previous|final|latest|following|entire|whole|full|remaining|initial)"
         rf"\s+)?(?P<num>{lx.NUMBER})(?P<more>\s+(?i:more|additional|full|straight|consecutive))?"
         rf"[\s-]+{lx.UNIT}(?!-old|\s+old\b)(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence"
@@ -717,7 +787,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     (
         r"(?P<present>(?i:now|currently|nowadays|presently|at\s+present|these\s+days"
         r"|the\s+present(?:\s+time)?|at\s+the\s+moment|current))"
-        r"|(?P<past_ref>(?i:recently|lately|previously|formerly|the\s+past))"
+        r"|(?P<past_ref>(?i:recently|lately|the\s+past))"
         r"|(?i:the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future"
         r"|the\s+(?:near|long|short)\s+term)",
         reference,
@@ -726,8 +796,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     (
         rf"(?i:every|each)\s+(?:(?P<other>(?i:other))\s+|(?P<snum>{lx.NUMBER})\s+)?{lx.UNIT}"
         rf"|(?i:every|each)\s+(?P<swd>{lx.WEEKDAY})|(?i:every|each)\s+(?P<smon>{lx.MONTH})"
-        r"|(?P<adverb>(?i:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly"
-        r"|annually))",
+        r"|(?P<adverb>(?i:hourly|daily|nightly|weekly|biweekly|monthly|yearly))",
         recurrence,
         lx.RECURRENCE_WORDS,
     ),
@@ -740,10 +809,20 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.HOLIDAY_WORDS,
     ),
     (
-        rf"{lx.POINT_MOD}(?i:the\s+)?(?P<season>{lx.SEASON})\s+(?i:of\s+)?(?P<syear>{lx.YEAR4})",
+        rf"(?P<sthe>(?i:the)\s+)?{lx.POINT_MOD}(?P<season>{lx.SEASON})(?:\s+(?i:of\s+)?"
+        rf"(?P<syear>{lx.YEAR4}))?",
         season_of_year,
         lx.SEASON_WORDS,
     ),
+    (
+        rf"{lx.POINT_MOD}(?P<wcent>(?i:nineteen|twenty))[\s-]+(?P<wrest>(?i:(?:twenty|thirty|forty"
+        r"|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight"
+        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen))",
+        spelled_year,
+        "nineteen twenty",
+    ),
+    (r"(?i:(?:the\s+)?year(?:['’]s)?[\s-]end)", year_end, "year"),
 ]
 
 
