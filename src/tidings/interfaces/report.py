@@ -34,7 +34,6 @@ from tidings.extract.events.ontology import PLOVER_TYPES
 from tidings.store import Store
 
 _QUAD_COLOURS = {1: "#4c9be8", 2: "#1f5fa8", 3: "#f0a045", 4: "#c0392b"}
-_SERIES_COLOURS = ("#1f5fa8", "#9ab8dc", "#c0392b")
 
 
 @dataclass(slots=True)
@@ -107,6 +106,7 @@ def write_report(store: Store, path: Path, title: str = "tidings report") -> Ove
                 "deduplicated": [t.canonical for t in data.types],
             },
             "Events by PLOVER type",
+            colours=("#1f5fa8", "#9ab8dc"),
         ),
         "dyads": _bar_chart(
             dyad_labels,
@@ -115,6 +115,7 @@ def write_report(store: Store, path: Path, title: str = "tidings report") -> Ove
                 "conflict": [d["conflict"] for d in data.dyads],
             },
             "Top dyads (actor → recipient, deduplicated events)",
+            colours=(_QUAD_COLOURS[1], _QUAD_COLOURS[4]),
             stacked=True,
         ),
     }
@@ -153,10 +154,14 @@ def _timeline_chart(weeks: list[dict[str, Any]]) -> go.Figure:
 
 
 def _bar_chart(
-    labels: list[str], series: dict[str, list[int]], title: str, stacked: bool = False
+    labels: list[str],
+    series: dict[str, list[int]],
+    title: str,
+    colours: tuple[str, ...],
+    stacked: bool = False,
 ) -> go.Figure:
     fig = go.Figure()
-    for (name, values), colour in zip(series.items(), _SERIES_COLOURS, strict=False):
+    for (name, values), colour in zip(series.items(), colours, strict=True):
         # Reversed so that the largest bar is on top of a horizontal chart.
         fig.add_bar(y=labels[::-1], x=values[::-1], name=name, orientation="h", marker_color=colour)
     totals = [sum(v) for v in zip(*series.values(), strict=True)] if stacked else []
