@@ -7,6 +7,7 @@ Each command imports what it needs when it runs, so ``tidings --help`` stays ins
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -17,7 +18,7 @@ from typing import Any
 import click
 
 from tidings import __version__
-from tidings.config import Settings, load_settings
+from tidings.config import FieldMap, Settings, load_settings
 
 
 class _Date(click.ParamType):
@@ -33,6 +34,28 @@ class _Date(click.ParamType):
 
 
 DATE = _Date()
+
+
+class _FieldPair(click.ParamType):
+    name = "NAME=KEY"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> tuple[str, str]:
+        if isinstance(value, tuple):
+            return value
+        name, _, key = (part.strip() for part in value.partition("="))
+        names = [f.name for f in dataclasses.fields(FieldMap)]
+        if name not in names or not key:
+            self.fail(f"{value!r} is not NAME=KEY with NAME one of {', '.join(names)}", param, ctx)
+        return name, key
+
+
+FIELD = _FieldPair()
+FIELD_HELP = "JSON key or CSV column holding an article field, e.g. text=body (repeatable)."
+
+
+def _field_map(ctx: click.Context, pairs: tuple[tuple[str, str], ...]) -> FieldMap | None:
+    """The configured field map changed by ``--field`` options; None when there are none."""
+    return dataclasses.replace(ctx.obj.fields, **dict(pairs)) if pairs else None
 
 
 def _settings(ctx: click.Context, **changes: Any) -> Settings:
@@ -61,6 +84,7 @@ def cli(ctx: click.Context, config: str | None) -> None:
 )
 @click.option("--published", type=DATE, help="Publication date for articles that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
 @click.pass_context
 def extract_cmd(
     ctx: click.Context,
@@ -68,13 +92,14 @@ def extract_cmd(
     output: str | None,
     published: dt.date | None,
     workers: int,
+    fields: tuple[tuple[str, str], ...],
 ) -> None:
     """Extract FILES to JSON Lines, one object per article (no database)."""
     from tidings.pipeline import extract_stream
     from tidings.records import Failure
     from tidings.sources import read_sources
 
-    settings = _settings(ctx, published=published, workers=workers)
+    settings = _settings(ctx, published=published, workers=workers, fields=_field_map(ctx, fields))
     failures: list[Failure] = []
     progress = Progress(sys.stderr, enabled=output is not None)
     with contextlib.ExitStack() as stack:
@@ -103,6 +128,7 @@ def extract_cmd(
     help="local: a process pool here (default); dask: dask.distributed workers.",
 )
 @click.option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")
+@click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
 @click.pass_context
 def run_cmd(
     ctx: click.Context,
@@ -113,6 +139,7 @@ def run_cmd(
     batch_size: int | None,
     engine: str | None,
     scheduler: str | None,
+    fields: tuple[tuple[str, str], ...],
 ) -> None:
     """Extract FILES and store the results in a database.
 
@@ -131,6 +158,7 @@ def run_cmd(
         batch_size=batch_size,
         engine=engine,
         scheduler=scheduler,
+        fields=_field_map(ctx, fields),
     )
     progress = Progress(sys.stderr)
     summary = run(
