@@ -8,6 +8,7 @@ article is merged into one event with several mentions.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from spacy.tokens import Doc, Token
@@ -36,6 +37,7 @@ from tidings.records import (
     Actor,
     Article,
     Event,
+    Place,
     Quote,
     SentenceSpan,
     Span,
@@ -146,6 +148,15 @@ def _events(
         etype, mode, context = info.plover, info.mode, list(info.context)
     else:
         return []
+    place = event_place(cand, model.gazetteer)
+    if (
+        not receivers
+        and place is not None
+        and place.country
+        and not _country_in(place.country, senders)
+    ):
+        # CAMEO practice: with no target named, the place where it happened stands for it.
+        receivers = [Actor(place.name, place.country, None, place.text, place.start, place.end)]
     date, date_text, inferred = event_date(cand, doc, times, article.published)
     sent = cand.head.sent
     trigger = _trigger(cand.trigger, doc)
@@ -165,7 +176,7 @@ def _events(
             recipient=dst,
             date=date,
             date_text=date_text,
-            place=event_place(cand, model.gazetteer),
+            place=place,
             negated=cand.negated,
             modality=modality(cand),
             trigger=trigger,
@@ -193,14 +204,30 @@ def _reciprocal(
 
 
 def _resolve(heads: list[Token], actors: ArticleActors) -> list[Actor]:
-    """The coded actors the noun phrases of ``heads`` refer to, each once."""
+    """The coded actors the noun phrases of ``heads`` refer to, each once.
+
+    A phrase that says where its head is from lends that country to an actor the resolver
+    could not place ("demonstrators in Baghdad", "a court in Guyana").
+    """
     out: list[Actor] = []
     for head in heads:
-        found = actors.actors_in(np_span(head)) or actors.actors_in(np_span(head, wide=True))
+        found = actors.actors_in(np_span(head))
+        if not any(a.country for a in found):
+            wide = [a for a in actors.actors_in(np_span(head, wide=True)) if a not in found]
+            countries = {a.country for a in wide if a.country}
+            if found and len(countries) == 1:
+                (country,) = countries
+                found = [dataclasses.replace(a, country=country) for a in found]
+            elif not found:
+                found = wide
         for actor in found:
             if not _same_in(actor, out):
                 out.append(actor)
     return out
+
+
+def _country_in(place: Place, group: list[Actor]) -> bool:
+    return any(a.country == place.country for a in group)
 
 
 def _key(a: Actor) -> tuple[str | None, ...]:

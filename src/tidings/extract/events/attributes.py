@@ -14,7 +14,7 @@ from tidings.records import Modality, Place, Quote, TimeExpression
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
 _POSSIBLE = frozenset({"may", "might", "could", "can"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "from"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _ANCHORED = re.compile(r"^\d{4}")
 

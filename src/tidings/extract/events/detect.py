@@ -155,6 +155,8 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         return [head], []
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return [], [head]  # "soldiers killed in Ukraine"
+    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):
+        return subjects(head.head)  # "issued a declaration demanding ..."
     return [], []
 
 
@@ -176,6 +178,8 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "dative":
             out.append(c)
+        elif c.dep_ == "prt":  # "hand over to Britain": the preposition hangs on the particle
+            out.extend(prep_objects(c, preps))
     return out
 
 
@@ -396,8 +400,14 @@ class Detector:
         recipients = self._recipients(tok)
         if asks:
             recipients += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-            if not recipients and comp is not None:
+            if comp is not None:
                 recipients += [c for c in comp.children if c.dep_ == "nsubj"]
+        if inner is None:
+            # An uncoded complement or object still names whom the act is aimed at.
+            for t in [comp, *(c for c in tok.children if c.dep_ == "dobj")]:
+                if t is not None:
+                    recipients += prep_objects(t, NOUN_RECIPIENT_PREPS)
+                    recipients += [c for c in t.children if c.dep_ == "dobj"]
         trigger = [tok]
         consumed = []
         if inner is not None:
