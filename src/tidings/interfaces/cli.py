@@ -304,6 +304,13 @@ class Progress:
             self.bar.stop()
 
 
+# `tidings query …`, `export` and `dedup` live in their own module, which needs DATE above.
+from tidings.interfaces.cli_query import COMMANDS as _QUERY_COMMANDS  # noqa: E402
+
+for _command in _QUERY_COMMANDS:
+    cli.add_command(_command)
+
+
 def main() -> None:
     """Entry point of the ``tidings`` script."""
     cli(prog_name="tidings")
