@@ -39,6 +39,10 @@ class Settings:
     """DuckDB file path, or a ``postgresql://`` URL."""
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     """Worker processes for ``tidings run``; 1 runs in-process."""
+    engine: str = "local"
+    """``local`` (a process pool on this machine) or ``dask`` (dask.distributed workers)."""
+    scheduler: str | None = None
+    """Dask scheduler address (``tcp://HOST:PORT``); None starts a LocalCluster."""
     batch_size: int = 16
     """Articles parsed and written together."""
     max_article_chars: int = 2_000_000

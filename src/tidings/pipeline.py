@@ -88,12 +88,19 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Result]:
 
 
 def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:
-    """Extract every article, batched, on ``settings.workers`` processes; failures pass through.
+    """Extract every article, batched, on the configured engine; failures pass through.
 
     Input is consumed lazily and at most a few batches per worker are in flight, so memory
     stays flat whatever the corpus size.
     """
     batches = _batches(items, settings.batch_size)
+    if settings.engine == "dask":
+        from tidings.distributed import dask_stream
+
+        yield from dask_stream(batches, settings)
+        return
+    if settings.engine != "local":
+        raise ValueError(f"unknown engine {settings.engine!r}: use 'local' or 'dask'")
     if settings.workers <= 1:
         for failures, articles in batches:
             yield from failures
