@@ -12,10 +12,12 @@ import time
 from collections.abc import Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import Any
 
 from tidings.config import Settings
 
 CORPUS_NAME = "korea-2018.jsonl"
+TOP_SHARED = 5
 
 
 @contextlib.contextmanager
@@ -30,6 +32,7 @@ def run_demo(settings: Settings, db_path: Path, report_path: Path) -> str:
 
     Any database already at ``db_path`` is deleted first. Returns a plain-text summary.
     """
+    from tidings.analysis import canonical_event, events_page
     from tidings.interfaces.report import write_report
     from tidings.pipeline import run
     from tidings.store import open_store
@@ -46,13 +49,22 @@ def run_demo(settings: Settings, db_path: Path, report_path: Path) -> str:
         data = write_report(
             store, report_path, title="tidings demo: Korean peninsula diplomacy, 2018"
         )
+        canonical = events_page(store, limit=data.canonical_events)["rows"]
+        shared = sorted(
+            (e for e in canonical if e["num_articles"] > 1),
+            key=lambda e: (-e["num_articles"], e["day"] or "", e["id"]),
+        )[:TOP_SHARED]
+        shared_lines = [_shared(e, canonical_event(store, e["id"])) for e in shared]
 
     lines = [
         f"tidings demo: {data.articles} articles from {CORPUS_NAME} processed in {seconds:.1f} s "
         f"→ {db_path}",
     ]
     if summary.failed:
-        lines.append(f"{summary.failed} article(s) failed: see the failures table")
+        lines.append(f"{summary.failed} article(s) failed (all are in the failures table):")
+        lines += [
+            f"  {f.article_id or f.origin}: [{f.stage}] {f.error}" for f in summary.failures[:3]
+        ]
     lines += [
         f"{data.quotes} quotes, {data.event_mentions} event mentions, "
         f"{data.canonical_events} events after deduplication",
@@ -62,6 +74,9 @@ def run_demo(settings: Settings, db_path: Path, report_path: Path) -> str:
         "",
         "Top dyads (actor → recipient country, deduplicated events):",
         *_table([(f"{d['source']} → {d['target']}", str(d["weight"])) for d in data.dyads]),
+        "",
+        "Events reported by several articles (deduplicated into one):",
+        *(shared_lines or ["  (none)"]),
         "",
         "Most-quoted speakers (quotes, in how many articles):",
         *_table(
@@ -74,6 +89,16 @@ def run_demo(settings: Settings, db_path: Path, report_path: Path) -> str:
         f"Report: {report_path} (open it in a browser; it works offline)",
     ]
     return "\n".join(lines)
+
+
+def _shared(event: dict[str, Any], detail: dict[str, Any] | None) -> str:
+    triggers = sorted({m["trigger"] for m in detail["mentions"]}) if detail else []
+    return (
+        f"  {event['day'] or 'undated'}  {event['type']} "
+        f"{event['actor_country'] or '?'} → {event['recipient_country'] or '?'}"
+        f" ({' / '.join(triggers)}): {event['num_articles']} articles, "
+        f"{event['num_sources']} outlets"
+    )
 
 
 def _who(name: str, title: str | None, country: str | None) -> str:
