@@ -107,7 +107,8 @@ def analyse(body: ArticleIn, request: Request) -> dict[str, Any]:
                 settings=settings,
             )
         except ValueError as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+            # Input problems were refused above, so this is the extractor failing.
+            raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, str(exc)) from exc
     return extraction.to_json()
 
 
