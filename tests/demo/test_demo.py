@@ -84,7 +84,19 @@ def test_summary_reports_the_database(demo: Demo, records: list[dict]):
             "SELECT speaker_name, count(*) AS n FROM quotes WHERE speaker_name IS NOT NULL "
             "GROUP BY speaker_name ORDER BY n DESC, speaker_name LIMIT 1"
         )
+        shared = store.tuples(
+            "SELECT type, num_articles FROM canonical_events WHERE num_articles > 1 "
+            "ORDER BY num_articles DESC"
+        )
     assert re.search(rf"^  {re.escape(speaker)}\b.*\s{quotes} \(\d+\)$", out, re.M)
+    block = out.split("Events reported by several articles")[1].split("\n\n")[0]
+    listed = [
+        re.fullmatch(r"  \S+  (\w+) .*: (\d+) articles, \d+ outlets", line)
+        for line in block.splitlines()[1:]
+    ]
+    assert all(listed), block
+    assert [int(m[2]) for m in listed] == [n for _, n in shared[:5]]
+    assert all((m[1], int(m[2])) in shared for m in listed)
 
 
 def test_may_24_cancellation_is_reported_by_several_outlets(records: list[dict]):
