@@ -134,7 +134,7 @@ def _events(
     if code is not None and cand.negated and 3 <= int(code[:2]) <= 8:
         # Not doing something cooperative is coded as rejecting it ("would not agree" → 12x).
         code = recode("reject", code)
-    elif code is not None and not cand.intent and future(cand):
+    elif code is not None and not cand.intent and cand.head in cand.trigger and future(cand):
         # PLOVER codes announced cooperation as AGREE and announced force as THREATEN.
         root = int(code[:2])
         if 3 <= root <= 8:
@@ -149,12 +149,7 @@ def _events(
     else:
         return []
     place = event_place(cand, model.gazetteer)
-    if (
-        not receivers
-        and place is not None
-        and place.country
-        and not _country_in(place.country, senders)
-    ):
+    if not receivers and place is not None and place.country and not _country_in(place, senders):
         # CAMEO practice: with no target named, the place where it happened stands for it.
         receivers = [Actor(place.name, place.country, None, place.text, place.start, place.end)]
     date, date_text, inferred = event_date(cand, doc, times, article.published)

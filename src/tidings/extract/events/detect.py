@@ -151,6 +151,8 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         return subjects(head)
     if tok.dep_ in ("conj", "acomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
         return subjects(head)
+    if tok.dep_ == "advcl" and tok.tag_ == "VB":
+        return subjects(head)  # purpose clause: "X sent troops to protect Y"
     if tok.dep_ == "relcl":
         return [head], []
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -248,6 +250,9 @@ class Detector:
                 return inner
         if frame is None or (tok.pos_ == "ADJ" and frame.code != "intent"):
             return None
+        if tok.lemma_.lower() == "have" and obj is not None and _xcomp(tok) is not None:
+            # Causative "had Beijing pressure Pyongyang": the subject makes the object act.
+            return self._control(tok, "request", "have", agents, neg)
         if frame.code == "report":
             return self._obligation(tok, agents) or self._light(tok, obj, agents, patients, neg)
         if frame.code == "light":
@@ -294,7 +299,7 @@ class Detector:
 
     def _complement_of(self, tok: Token, agents: list[Token], neg: bool) -> Candidate | None:
         """The event of ``tok``'s infinitive complement, told through ``tok``."""
-        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        comp = _xcomp(tok)
         inner = self.verb(comp) if comp is not None else None
         if inner is not None:
             inner.trigger.insert(0, tok)
@@ -429,6 +434,10 @@ class Detector:
     @staticmethod
     def _recipients(tok: Token) -> list[Token]:
         return prep_objects(tok, RECIPIENT_PREPS)
+
+
+def _xcomp(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _first(tokens: list[Token]) -> Token | None:

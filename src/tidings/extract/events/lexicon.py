@@ -13,8 +13,8 @@ from spacy.tokens import Token
 
 KEYWORDS = frozenset({"light", "report", "intent", "reject", "request", "appeal", "threaten"})
 
-# Control verbs that express an intent only through their complement ("plans to visit");
-# the others are events in their own right ("agreed", "pledged support").
+# Control verbs and adjectives that express an intent only through their complement ("plans
+# to visit", "is willing to withdraw"); the others are events in their own right ("agreed").
 WEAK_INTENT = frozenset(
     {
         "plan",
@@ -28,6 +28,12 @@ WEAK_INTENT = frozenset(
         "prepare",
         "expect",
         "consider",
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "eager",
+        "committed",
     }
 )
 
@@ -75,7 +81,14 @@ class Lexicon:
         if not frames:
             return None
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
-        obj_words = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+        obj_words = set()
+        if obj is not None:
+            obj_words = {obj.lemma_.lower(), obj.lower_}
+            obj_words.update(
+                f"{c.lemma_.lower()}_{obj.lemma_.lower()}"
+                for c in obj.children
+                if c.dep_ == "compound"
+            )
         for frame in frames:
             if frame.parts <= parts and (not frame.objects or obj_words & frame.objects):
                 return frame
