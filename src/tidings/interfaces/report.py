@@ -130,6 +130,7 @@ def write_report(store: Store, path: Path, title: str = "tidings report") -> Ove
         plotly_js=Markup(get_plotlyjs()),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return data
 
