@@ -16,7 +16,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _SOCIAL = r"(?:facebook|twitter|x|instagram|whatsapp|linkedin|reddit|pinterest|tiktok|youtube|telegram|messenger|flipboard|threads|bluesky|mastodon|snapchat|e-?mail)"  # noqa: E501
 _AGENCY = r"(?:getty images|afp|ap|reuters|associated press|epa|epa-efe|shutterstock|alamy|bloomberg|anadolu agency|sipa|xinhua|nurphoto|pool|corbis|rex features|press association|pa|dpa|tass|sputnik)"  # noqa: E501
 
-# A whole line that is a button or label (trailing punctuation and counts allowed).
+# A whole line that is a button or label (a count and trailing punctuation allowed).
 _LABEL = re.compile(
     r"(?:"
     r"advertisements?(?:\s*[-–—·|:]\s*(?:continue reading below|scroll to continue(?: with content)?|story continues below))?"  # noqa: E501
@@ -24,7 +24,7 @@ _LABEL = re.compile(
     r"|skip (?:to )?(?:main )?(?:content|navigation)|skip ad(?:vert(?:isement)?)?"
     r"|(?:open|close) image modal|(?:expand|enlarge|view) (?:this )?(?:image|photo|gallery|slideshow)"  # noqa: E501
     r"|(?:view|show|hide|load|read|see|post|add|leave|join)(?: all| a| the)?(?: \d+)? comments?"
-    r"|\d* ?comments?|comments? \(\d+\)|conversation|before you go"
+    r"|\d* ?comments?|conversation|before you go"
     r"|(?:continue|keep) reading(?: the main story| below)?"
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?advertisement)?"
     r"|scroll (?:down )?to continue(?: (?:with content|reading))?"
@@ -42,7 +42,7 @@ _LABEL = re.compile(
     r"|suggest a correction|report an? (?:error|issue|typo|correction)|all rights reserved"
     r"|privacy policy|terms of (?:use|service)|cookie (?:policy|settings|preferences)|close|×"
     rf"|{_AGENCY}(?: via getty images)?"
-    r")[\s.:!?›»>|–—-]*",
+    r")(?:\s*\(\d[\d,]*\))?[\s.:!?›»>|–—-]*",
     re.I,
 )
 
@@ -79,6 +79,7 @@ _CREDIT_END = re.compile(
     re.I,
 )
 _CAPTION_MAX_WORDS = 80
+_CREDIT_TAIL = 200  # credits are short: searching a line's end is enough, and much faster
 
 _COOKIE = re.compile(
     r"\b(?:we|this (?:web)?site|our (?:web)?site|this page)(?: and our partners)? (?:use|uses|are using) cookies\b"  # noqa: E501
@@ -88,6 +89,7 @@ _COOKIE = re.compile(
     re.I,
 )
 _NOTICE_MAX_WORDS = 80
+_NOTICE_WORDS = ("cookie", "continuing to", "by using")
 # Quoted or reported speech is article text, whatever words it starts with.
 _SPEECH = re.compile(r"[\"“”„«»]|\b(?:said|says|told|according to)\b", re.I)
 _MAX_LINE_CHARS = 600
@@ -102,9 +104,19 @@ def is_furniture(line: str) -> bool:
         return True
     if words <= _CALL_MAX_WORDS and _CALL.match(line) and not _SPEECH.search(line):
         return True
-    if words <= _CAPTION_MAX_WORDS and _CREDIT_END.search(line):
+    if words <= _CAPTION_MAX_WORDS and _credit_at_end(line[-_CREDIT_TAIL:]):
         return True
-    return words <= _NOTICE_MAX_WORDS and bool(_COOKIE.search(line))
+    if words > _NOTICE_MAX_WORDS:
+        return False
+    lower = line.lower()
+    return any(w in lower for w in _NOTICE_WORDS) and bool(_COOKIE.search(line))
+
+
+def _credit_at_end(tail: str) -> bool:
+    # Every credit form ends in ")" or holds a "/" or "Getty": a cheap test spares the regex.
+    if not (tail.rstrip(" .").endswith(")") or "/" in tail or "getty" in tail.lower()):
+        return False
+    return bool(_CREDIT_END.search(tail))
 
 
 def find_furniture(text: str) -> list[Span]:
