@@ -1,0 +1,117 @@
+"""End-to-end throughput of tidings against bare spaCy, same texts, same model, one run.
+
+    python bench/throughput.py                 # 1k-article slice of allsides-10k
+    python bench/throughput.py --limit 10000   # the whole corpus
+
+Measures, side by side: bare ``nlp.pipe`` with the full en_core_web_md pipeline (1 process),
+``tidings run`` into a fresh DuckDB with 1 and with 2 worker processes, their articles/s and
+words/s, the ratios, and the peak RSS of each worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import itertools
+import json
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from tidings.config import Settings
+from tidings.nlp import load_nlp
+from tidings.pipeline import run
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-10k.jsonl.gz"
+
+
+class PeakRSS:
+    """Samples the RSS of this process's children (the workers) every 0.2 s."""
+
+    def __init__(self) -> None:
+        self.peak: dict[int, int] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            procs = me.children(recursive=True) or [me]
+            for p in procs:
+                with contextlib.suppress(psutil.Error):
+                    self.peak[p.pid] = max(self.peak.get(p.pid, 0), p.memory_info().rss)
+            time.sleep(0.2)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def max_mb(self) -> float:
+        return max(self.peak.values(), default=0) / 2**20
+
+
+def bare_spacy(texts: list[str], batch_size: int) -> float:
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def tidings_run(corpus: Path, workers: int, batch_size: int) -> tuple[float, float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(
+            db=str(Path(tmp) / "bench.duckdb"), workers=workers, batch_size=batch_size
+        )
+        with PeakRSS() as rss:
+            start = time.perf_counter()
+            summary = run([str(corpus)], settings)
+            elapsed = time.perf_counter() - start
+    return elapsed, rss.max_mb(), summary.stored
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--limit", type=int, default=1000)
+    ap.add_argument("--batch-size", type=int, default=16)
+    args = ap.parse_args()
+
+    with gzip.open(args.corpus, "rt", encoding="utf-8") as fh:
+        lines = list(itertools.islice(fh, args.limit))
+    texts = [json.loads(line)["text"] for line in lines]
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "slice.jsonl"
+        corpus.write_text("".join(lines), encoding="utf-8")
+        load_nlp()  # model load time is not throughput
+        rows = [("bare spaCy nlp.pipe, 1 process", bare_spacy(texts, args.batch_size), None, None)]
+        for workers in (1, 2):
+            elapsed, peak, stored = tidings_run(corpus, workers, args.batch_size)
+            rows.append((f"tidings run, {workers} worker(s)", elapsed, peak, stored))
+
+    base = rows[0][1]
+    print(f"{len(texts)} articles, {words:,} words, batch size {args.batch_size}")
+    print("| what | seconds | articles/s | words/s | × bare spaCy | peak RSS/worker MB |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name, secs, peak, _ in rows:
+        print(
+            f"| {name} | {secs:.1f} | {len(texts) / secs:.2f} | {words / secs:,.0f} | "
+            f"{base / secs:.2f} | {'' if peak is None else f'{peak:.0f}'} |"
+        )
+    print(f"speedup 1 → 2 workers: {rows[1][1] / rows[2][1]:.2f}×")
+    stored = {r[3] for r in rows[1:]}
+    print(f"articles stored per run: {sorted(stored)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
