@@ -155,7 +155,12 @@ def test_report_escapes_text_from_the_database(tmp_path: Path):
         start=start,
         end=text.index('"', start),
         kind="direct",
-        speaker=Speaker(name="<b>Someone</b>", mention="<b>Someone</b>", start=0, end=0),
+        speaker=Speaker(
+            name="<b>Someone</b>",
+            mention="<b>Someone</b>",
+            start=text.index("<b>"),
+            end=text.index("</b>") + 4,
+        ),
     )
     with open_store(str(tmp_path / "x.duckdb")) as store:
         store.write([Extraction(article=article, quotes=[quote])], [])
