@@ -160,6 +160,13 @@ def run_cmd(
         scheduler=scheduler,
         fields=_field_map(ctx, fields),
     )
+    from tidings.interfaces.web.served import served_by
+
+    if url := served_by(settings.db):
+        raise click.ClickException(
+            f"{settings.db} is held by `tidings serve` at {url}: POST the articles to "
+            f"{url}/api/ingest, or stop the server first (docs/web.md)"
+        )
     progress = Progress(sys.stderr)
     summary = run(
         files,
@@ -184,6 +191,25 @@ def demo_cmd(ctx: click.Context, db: str, report: str) -> None:
     from tidings.demo import run_demo
 
     click.echo(run_demo(_settings(ctx), Path(db), Path(report)))
+
+
+@cli.command("serve")
+@click.option("--db", help="DuckDB path or postgresql:// URL (default: tidings.duckdb).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.pass_context
+def serve_cmd(ctx: click.Context, db: str | None, host: str, port: int) -> None:
+    """Serve the dashboard and the REST API (docs at /docs) over a database.
+
+    While it runs the server is the database's only writer: add articles through
+    POST /api/ingest (see docs/web.md).
+    """
+    from tidings.interfaces.web import serve
+
+    try:
+        serve(_settings(ctx, db=db), host=host, port=port)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @cli.group("eval")
