@@ -34,8 +34,8 @@ def _layout(**extra: Any) -> dict[str, Any]:
         "legend": {"orientation": "h", "y": -0.2},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "xaxis": {"gridcolor": "#eceff3"},
-        "yaxis": {"gridcolor": "#eceff3", "rangemode": "tozero"},
+        "xaxis": {"gridcolor": "#eceff3", "automargin": True},
+        "yaxis": {"gridcolor": "#eceff3", "rangemode": "tozero", "automargin": True},
     }
     layout.update(extra)
     return layout
@@ -76,12 +76,18 @@ def dyad_timeline(series: list[dict[str, Any]]) -> Figure:
         "data": [*_quad_bars(series), line],
         "layout": _layout(
             barmode="stack",
-            yaxis={"title": {"text": "events"}, "gridcolor": "#eceff3", "rangemode": "tozero"},
+            yaxis={
+                "title": {"text": "events"},
+                "gridcolor": "#eceff3",
+                "rangemode": "tozero",
+                "automargin": True,
+            },
             yaxis2={
                 "title": {"text": "Goldstein"},
                 "overlaying": "y",
                 "side": "right",
                 "range": [-10, 10],
+                "tickvals": [-10, -5, 0, 5, 10],
                 "zeroline": True,
                 "showgrid": False,
             },
