@@ -24,11 +24,36 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.knowledge import CAPITAL, PERSON, PLACE, KnowledgeBase
+from tidings.knowledge import (
+    CAPITAL,
+    CITY,
+    MAX_NAME_WORDS,
+    ORG,
+    PERSON,
+    PLACE,
+    PLACE_KINDS,
+    KnowledgeBase,
+)
 from tidings.records import Actor, Article, Entity
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-LABEL_OF_KIND = {PERSON: "PERSON", PLACE: "GPE", CAPITAL: "GPE", "seat": "FAC", "org": "ORG"}
+LABEL_OF_KIND = {
+    PERSON: "PERSON",
+    PLACE: "GPE",
+    CAPITAL: "GPE",
+    CITY: "GPE",
+    "seat": "FAC",
+    ORG: "ORG",
+}
+KINDS_OF_LABEL = {
+    "PERSON": frozenset({PERSON}),
+    "ORG": frozenset({ORG, PLACE, CAPITAL, "seat", PERSON}),
+    "NORP": frozenset({ORG, PLACE, PERSON}),
+}
+"""Entries a mention of each NER label may be; places (GPE, LOC, FAC) take PLACE_KINDS+ORG."""
+NAMED_KINDS = frozenset({PLACE, CAPITAL, "seat", ORG, PERSON})
+"""What an entity the NER labelled as something else (a date, a work) may really be."""
+TOWNS = frozenset({PLACE, CAPITAL, CITY})
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "throughout", "across", "within"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 PLACE_PREPS = {"of", "in", "from"}
@@ -37,6 +62,11 @@ COUNTRY_WORDS = {"country", "nation", "state"}
 GOVERNMENT_WORDS = {"regime", "government", "administration", "leadership", "junta", "authorities"}
 SKIP_TITLE_WORDS = {"new", "then", "now", "current", "incoming", "outgoing", "longtime"}
 FORMER_WORDS = {"former", "ex", "ex-", "late"}
+GROUP_MEMBER_WORDS = {"member", "members", "one", "some", "many", "most", "part", "head", "group"}
+AGENT_PARTICIPLES = {"led", "backed", "based", "run", "owned", "born", "allied", "supported"}
+LINKING_WORDS = AGENT_PARTICIPLES | {"loyal", "operating", "stationed", "deployed"}
+QUALIFIERS = {"government", "state", "civilian", "civil", "official", "senior", "top", "local"}
+OFFICIAL_WORDS = {"official", "state", "state-run", "state-owned", "government", "government-run"}
 SHORT_TITLE_TOKENS = 10
 
 
@@ -97,9 +127,9 @@ class ArticleActors:
         """
         found: list[Actor] = []
         for head in _heads(span):
-            actor = self._actor_at(head, span)
-            if actor is not None and not any(_same(actor, a) for a in found):
-                found.append(actor)
+            for actor in self._actors_at(head, span):
+                if not any(_same(actor, a) for a in found):
+                    found.append(actor)
         if found:
             return found
         for m in self._mentions:
@@ -147,63 +177,108 @@ class ArticleActors:
         i = self._by_token.get(tok.i)
         return self._mentions[i] if i is not None else None
 
-    def _actor_at(self, head: Token, span: Span) -> Actor | None:
+    def _actors_at(self, head: Token, span: Span) -> list[Actor]:
         m = self._mention_at(head)
         if m is not None:
             if m.entity.label == "PERSON" or (m.actor and (m.actor.country or m.actor.sector)):
-                return m.actor
-            return None
+                return [m.actor] if m.actor else []
+            return []
         appos = _appos_person(head, self)
         if appos is not None:
-            return appos.actor
-        low = head.lower_
-        if low in PERSONAL or _definite_title(head, self.kb):
+            return [appos.actor] if appos.actor else []
+        if head.lower_ in PERSONAL or _definite_title(head, self.kb):
             ante = self._antecedent(head)
             if ante is not None and ante.actor is not None:
-                return _moved(ante.actor, span)
+                return [_moved(ante.actor, span)]
         if head.pos_ in ("NOUN", "PROPN", "ADJ") and self.kb is not None:
             return self._composite(head, span)
-        return None
+        return []
 
-    def _composite(self, head: Token, span: Span) -> Actor | None:
-        """A sector noun with its country: "North Korean diplomats", "Kim's regime"."""
+    def _composite(self, head: Token, span: Span) -> list[Actor]:
+        """A sector noun with its countries: "North Korean diplomats", "Kim's regime",
+        "U.S. and Russian negotiators" (one actor per country)."""
         assert self.kb is not None
         bare = _bare_definite(head)
         if bare and head.lower_ in COUNTRY_WORDS:
             country = self._recent_country(head.i, places_only=True)
-            return _country_actor(self.kb, country, span) if country else None
-        sector = _sector(self.kb, head.doc[head.left_edge.i : head.i + 1], head)
+            return [_country_actor(self.kb, country, span)] if country else []
+        sector = _sector(self.kb, head.doc[max(head.left_edge.i, span.start) : head.i + 1], head)
         if sector is None:
-            return None
-        country = self._country_of(head)
-        if country is None and bare and head.lower_ in GOVERNMENT_WORDS:
-            country = self._recent_country(head.i)
+            return self._member_of(head, span)
+        countries = self._countries_of(head, span)
+        if not countries and bare and head.lower_ in GOVERNMENT_WORDS:
+            countries = [self._recent_country(head.i)]
         name = _np_text(head, span)
-        return Actor(name, country, sector, span.text, span.start_char, span.end_char)
+        return [
+            Actor(name, country, sector, span.text, span.start_char, span.end_char)
+            for country in countries or [None]
+        ]
 
-    def _country_of(self, head: Token) -> str | None:
-        """The country a noun's modifiers or "of/in/from" phrase give it."""
-        for child in head.children:
-            if child.dep_ in MODIFIER_DEPS:
-                country = self._country_at(child)
-                if country:
-                    return country
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                for pobj in child.children:
+    def _member_of(self, head: Token, span: Span) -> list[Actor]:
+        """ "a member of the Syrian parliament", "one of the rebels": the group's actor."""
+        if head.lower_ not in GROUP_MEMBER_WORDS:
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        country = self._country_at(pobj) or self._country_of(pobj)
-                        if country:
-                            return country
-        return None
+                        return [_moved(a, span) for a in self._actors_at(pobj, span)]
+        return []
+
+    def _countries_of(self, head: Token, span: Span, depth: int = 0) -> list[str]:
+        """The countries a noun's modifiers give it ("U.S. and Russian negotiators": each
+        modifier and its conjuncts, also when the span holds only a conjunct), else its
+        "of/in/from" phrase or a "based in"/"loyal to" phrase; only inside ``span``."""
+        found: list[str] = []
+        for tok in span:
+            if tok.i >= head.i:
+                break
+            if _modifies(tok, head):
+                country = self._country_at(tok)
+                if country and country not in found:
+                    found.append(country)
+        if found or depth > 2:
+            return found
+        for child in head.children:
+            if not span.start <= child.i < span.end:
+                continue
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                preps = [child]
+            elif child.dep_ in ("acl", "amod") and child.lower_ in LINKING_WORDS:
+                preps = [c for c in child.children if c.dep_ == "prep"]
+            else:
+                continue
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.i < span.end:
+                        country = self._country_at(pobj)
+                        nested = [country] if country else self._countries_of(pobj, span, depth + 1)
+                        if nested:
+                            return nested
+        return []
 
     def _country_at(self, tok: Token) -> str | None:
+        """The country a modifier names: a coded mention, a demonym (also a two-word one,
+        "Sri Lankan"), or the first part of "Vietnamese-led"."""
         m = self._mention_at(tok)
         if m is not None and m.actor is not None:
             return m.actor.country
-        if self.kb is not None and tok.pos_ in ("ADJ", "PROPN"):
-            return self.kb.demonym(tok.text)
-        return None
+        if self.kb is None:
+            return None
+        if tok.lower_ in AGENT_PARTICIPLES:
+            for child in tok.children:
+                country = self._country_at(child)
+                if country:
+                    return country
+            return None
+        if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            return None
+        doc = tok.doc
+        if tok.i > 0 and doc[tok.i - 1].head.i == tok.i and doc[tok.i - 1].is_title:
+            country = self.kb.demonym(doc[tok.i - 1 : tok.i + 1].text)
+            if country:
+                return country
+        return self.kb.demonym(tok.text)
 
     def _antecedent(self, head: Token) -> _Mention | None:
         """The mention a pronoun or definite description refers back to."""
@@ -217,7 +292,8 @@ class ArticleActors:
         if self.kb is None:
             return None
         sector = self.kb.sector_of(head.lemma_)
-        country = self._country_of(head)
+        countries = self._countries_of(head, head.doc[head.left_edge.i : head.right_edge.i + 1])
+        country = countries[0] if countries else None
         title = head.lemma_.lower()
         for m in reversed(before):
             a = m.actor
@@ -241,11 +317,29 @@ class ArticleActors:
         return None
 
 
+def _modifies(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` is a modifier of ``head``, directly or as a conjunct of one."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in MODIFIER_DEPS and tok.head.i == head.i
+
+
 def _sector(kb: KnowledgeBase, words: Span, head: Token) -> str | None:
-    """The sector a phrase ending in ``head`` signals: a known title inside it, else the
-    head noun or its lemma ("negotiators" → negotiator → GOV)."""
+    """The sector a phrase ending in ``head`` signals: a known title inside it; else the
+    first sector noun, since a noun modifier names the group ("rebel leaders" → REB, "army
+    officers" → MIL) unless it only qualifies ("government troops" → MIL); else the head's
+    lemma ("negotiators" → GOV). Official or state media speak for the government."""
     text = " ".join(t.text for t in words if not t.is_punct or t.text == "-")
-    return kb.sector_of(text) or kb.nouns.get(head.lemma_.lower())
+    sector = kb.title_sector(text)
+    if sector is None:
+        for tok in words:
+            if tok.i == head.i or (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in QUALIFIERS):
+                sector = kb.nouns.get(tok.lower_) or kb.nouns.get(tok.lemma_.lower())
+                if sector:
+                    break
+    if sector == "JRN" and any(t.lower_ in OFFICIAL_WORDS for t in words):
+        return "GOV"
+    return sector
 
 
 def _country_actor(kb: KnowledgeBase, country: str, span: Span) -> Actor:
@@ -355,7 +449,13 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
         if start >= end:
             continue
         label = ent.label_
-        entry = kb.find(doc[start:end].text)
+        longer = _known_at(doc, kb, start, taken, min_end=end + 1)
+        if longer is not None:
+            spans.append(longer)
+            for i in range(ent.start, longer[1]):
+                taken[i] = True
+            continue
+        entry = kb.find(doc[start:end].text, kinds=NAMED_KINDS)
         if label not in ACTOR_LABELS and (entry is None or entry.kind == PERSON):
             continue
         if entry is not None and (label not in ACTOR_LABELS or entry.kind == PERSON):
@@ -407,22 +507,33 @@ def _known_names(doc: Doc, kb: KnowledgeBase, taken: list[bool]) -> list[tuple[i
     found = []
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if taken[i] or not tok.text[:1].isupper():
-            i += 1
-            continue
-        for size in range(min(8, n - i), 0, -1):
-            if any(taken[i : i + size]):
-                continue
-            text = doc[i : i + size].text
-            entry = kb.find(text)
-            if entry is not None and (entry.kind != PERSON or size > 1):
-                found.append((i, i + size, LABEL_OF_KIND[entry.kind]))
-                i += size
-                break
+        hit = None
+        if not taken[i] and doc[i].text[:1].isupper():
+            hit = _known_at(doc, kb, i, taken)
+        if hit is not None:
+            found.append(hit)
+            i = hit[1]
         else:
             i += 1
     return found
+
+
+def _known_at(
+    doc: Doc, kb: KnowledgeBase, i: int, taken: list[bool], min_end: int = 0
+) -> tuple[int, int, str] | None:
+    """The longest name the knowledge base knows starting at token ``i`` (ending at
+    ``min_end`` or later), over tokens no other mention holds; people need two words."""
+    stop = min(i + MAX_NAME_WORDS, len(doc))
+    for end in range(stop, max(i, min_end - 1), -1):
+        if any(taken[i:end]):
+            continue
+        text = doc[i:end].text
+        if text not in kb.written:
+            continue
+        entry = kb.find(text)
+        if entry is not None and (entry.kind != PERSON or end - i > 1):
+            return (i, end, LABEL_OF_KIND[entry.kind])
+    return None
 
 
 @dataclass(slots=True)
@@ -443,12 +554,14 @@ def _resolve_person(
     name = core.text
     desc = _describe(doc, core, kb, known)
     ante = _same_person(name, m.start, known)
-    entry = kb.find(ante.name if ante is not None else name, on)
+    entry = kb.find(ante.name if ante is not None else name, on, KINDS_OF_LABEL["PERSON"])
     full = ante.name if ante is not None else (entry.name if entry else name)
     if entry is not None:
         code = entry.code(on)
         country = code.country or desc.country
-        sector = "ELI" if desc.former and code.sector == "GOV" else code.sector
+        # Out of office the dates decide ("President Obama" in 2018 is ELI); before any
+        # office the knowledge base has no sector, and the article's title supplies one.
+        sector = "ELI" if desc.former and code.sector == "GOV" else code.sector or desc.sector
         actor = Actor(entry.name, country, sector, core.text, core.start_char, core.end_char,
                       code.wikidata)  # fmt: skip
         title = desc.title or entry.title_on(on)
@@ -587,7 +700,7 @@ def _resolve_other(
     core = doc[m.start : m.end]
     entity = m.entity
     text = core.text
-    entry = kb.find(text, on)
+    entry = kb.find(text, on, KINDS_OF_LABEL.get(entity.label, PLACE_KINDS | {ORG}))
     actor = None
     if entry is not None:
         code = entry.code(on)
@@ -620,8 +733,8 @@ def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor |
         code = m.actor.country if m is not None and m.actor is not None else None
         code = code or kb.demonym(tok.text)
         if code is None and tok.text[:1].isupper():
-            entry = kb.find(tok.text)
-            code = entry.country if entry is not None and entry.kind in (PLACE, CAPITAL) else None
+            entry = kb.find(tok.text, kinds=TOWNS)
+            code = entry.country if entry is not None else None
         if code:
             country = code
             break

@@ -5,7 +5,8 @@ Facts live in data files under ``knowledge/data`` written by this team:
 - ``countries.yaml``: ISO3 codes, names, aliases, demonyms, capitals and seats of power;
 - ``organisations.yaml``: IGOs, NGOs and national bodies with their code and sector;
 - ``sectors.yaml``: the PLOVER sector codes and the nouns and titles that signal them;
-- ``people.yaml``: office holders with offices, countries and term dates.
+- ``people.yaml``: office holders with offices, countries and term dates;
+- ``places.csv``: cities and regions with the country they lie in.
 
 :func:`load_knowledge` reads them once per process (see :mod:`tidings.resources`), adds a
 user's override file, and precompiles every look-up into dictionaries so that resolving an
@@ -26,7 +27,9 @@ import yaml
 DATA = Path(__file__).parent / "data"
 MAX_NAME_WORDS = 8
 """The longest name (in words) the knowledge base answers for."""
-PLACE, SEAT, CAPITAL, ORG, PERSON = "place", "seat", "capital", "org", "person"
+PLACE, SEAT, CAPITAL, ORG, PERSON, CITY = "place", "seat", "capital", "org", "person", "city"
+PLACE_KINDS = frozenset({PLACE, CAPITAL, SEAT, CITY})
+"""Kinds of entry a place mention (GPE, LOC, FAC) can be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,8 @@ class KnowledgeBase:
     """Lower-cased multi-word title ("defense minister") → PLOVER sector."""
     sectors: dict[str, str] = field(default_factory=dict)
     """Valid sector codes → description."""
+    written: set[str] = field(default_factory=set)
+    """Every name as written (no cities), to match capitalised runs the NER missed."""
 
     def entries(self, name: str) -> list[Entry]:
         """Everything known by ``name`` (exact case for acronyms, else case-insensitive)."""
@@ -131,9 +136,14 @@ class KnowledgeBase:
             return found
         return self.names.get(key(name), [])
 
-    def find(self, name: str, on: dt.date | None = None) -> Entry | None:
-        """The entry ``name`` most likely means on ``on``: one in office then wins."""
+    def find(
+        self, name: str, on: dt.date | None = None, kinds: frozenset[str] | None = None
+    ) -> Entry | None:
+        """The entry ``name`` most likely means on ``on`` (one in office then wins),
+        among entries of ``kinds`` when given."""
         found = self.entries(name)
+        if kinds is not None:
+            found = [e for e in found if e.kind in kinds]
         if len(found) <= 1 or on is None:
             return found[0] if found else None
         return max(found, key=lambda e: _date_fit(e, on))
@@ -150,18 +160,25 @@ class KnowledgeBase:
     def sector_of(self, words: str) -> str | None:
         """The sector a title or noun signals: the longest known title inside ``words``,
         else the last word as a noun ("new national security adviser" → GOV)."""
-        tokens = key(words).replace("-", " - ").split()
+        tokens = key(words).split()
+        return self.title_sector(words) or (self.nouns.get(tokens[-1]) if tokens else None)
+
+    def title_sector(self, words: str) -> str | None:
+        """The sector of the longest multi-word title inside ``words``, or None."""
+        tokens = key(words).replace(" - ", "-").split()
         for size in range(min(len(tokens), 6), 1, -1):
             for i in range(len(tokens) - size + 1):
-                sector = self.titles.get(" ".join(tokens[i : i + size]).replace(" - ", "-"))
+                sector = self.titles.get(" ".join(tokens[i : i + size]))
                 if sector:
                     return sector
-        return self.nouns.get(tokens[-1]) if tokens else None
+        return None
 
     def add(self, entry: Entry, names: Iterable[str]) -> None:
         """Index ``entry`` under each of ``names`` (later entries of another kind come after)."""
         for name in names:
             name = _clean(name)
+            if entry.kind != CITY:
+                self.written.add(_bare(name))
             if _is_acronym(name):
                 bucket = self.acronyms.setdefault(name, [])
             else:
@@ -173,6 +190,7 @@ class KnowledgeBase:
         """Index ``entry`` under ``names``, replacing whatever the shipped files said."""
         for name in names:
             name = _clean(name)
+            self.written.add(_bare(name))
             table = self.acronyms if _is_acronym(name) else self.names
             table[name if _is_acronym(name) else key(name)] = [entry]
 
@@ -235,6 +253,10 @@ def load_knowledge(overrides: str | None = None) -> KnowledgeBase:
     for row in read_yaml(DATA / "people.yaml"):
         entry, names = person_entry(row)
         kb.add(entry, names)
+    names = kb.names
+    for name, country, _kind in read_places(DATA / "places.csv"):
+        # Our own file holds clean names: index them directly, this is the bulk of the load.
+        names.setdefault(name.lower(), []).append(Entry(CITY, name, country, None))
     if overrides:
         for entry, names in read_overrides(Path(overrides)):
             kb.override(entry, names)
@@ -253,6 +275,15 @@ def _add_country(kb: KnowledgeBase, row: dict[str, Any]) -> None:
             kb.add(Entry(CAPITAL, capital, iso3, "GOV"), [capital])
     for seat, sector in (row.get("seats") or {}).items():
         kb.add(Entry(SEAT, seat, iso3, sector), [seat])
+
+
+def read_places(path: Path) -> Iterator[tuple[str, str, str]]:
+    """Rows of ``places.csv`` (name, country, kind), skipping its ``#`` comments and header."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(line for line in fh if not line.startswith("#"))
+        next(rows)
+        for name, country, kind in rows:
+            yield name, country, kind  # noqa: UP028 (rows are lists; callers unpack triples)
 
 
 def org_entry(row: dict[str, Any]) -> tuple[Entry, list[str]]:
@@ -342,7 +373,8 @@ class _UniqueKeyLoader(yaml.CSafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML data file, refusing duplicate keys."""
+def read_yaml(path: Path, strict: bool = False) -> Any:
+    """Parse a YAML data file; ``strict`` also refuses duplicate keys (the data tests use
+    it; loading at run time skips the check, which costs a third of the parse)."""
     with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_UniqueKeyLoader)
+        return yaml.load(fh, Loader=_UniqueKeyLoader if strict else yaml.CSafeLoader)
