@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tidings.config import Settings
-from tidings.interfaces.web.served import announce, served_by, withdraw
+from tidings.interfaces.web.served import served_by
 
 __all__ = ["create_app", "serve", "served_by"]
 
@@ -38,9 +38,5 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
         open_store(settings.db).close()
     except Exception as exc:  # DuckDB's lock error, a refused PostgreSQL connection, …
         raise RuntimeError(f"cannot open {settings.db}: {exc}") from exc
-    url = f"http://{host}:{port}"
-    announce(settings.db, url)
-    try:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
-    finally:
-        withdraw(settings.db)
+    app = create_app(settings, url=f"http://{host}:{port}")
+    uvicorn.run(app, host=host, port=port, log_level="info")

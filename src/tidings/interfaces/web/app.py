@@ -14,7 +14,7 @@ from tidings import __version__
 from tidings.config import Settings
 from tidings.interfaces.web import api, pages, vendor
 from tidings.interfaces.web.limits import BodyLimit
-from tidings.interfaces.web.served import Ingestor, ServedDatabase
+from tidings.interfaces.web.served import Ingestor, ServedDatabase, announce, withdraw
 from tidings.resources import load_resources
 
 HERE = Path(__file__).parent
@@ -23,11 +23,12 @@ METADATA_ALLOWANCE = 64 * 1024
 """Bytes allowed on top of the text itself for an analyse request's JSON and metadata."""
 
 
-def create_app(settings: Settings, *, warm: bool = True) -> FastAPI:
+def create_app(settings: Settings, *, warm: bool = True, url: str | None = None) -> FastAPI:
     """Build the app over ``settings.db``; the database opens when the app starts.
 
     ``warm`` loads the parser and knowledge base in the background at startup, so the
-    first analysed article does not wait for them.
+    first analysed article does not wait for them. With ``url`` the app announces, while
+    it runs, that it serves the database there (:func:`~tidings.interfaces.web.served_by`).
     """
 
     @asynccontextmanager
@@ -37,9 +38,13 @@ def create_app(settings: Settings, *, warm: bool = True) -> FastAPI:
         app.state.ingestor = Ingestor(db, settings, app.state.nlp_lock)
         if warm:
             threading.Thread(target=load_resources, args=(settings,), daemon=True).start()
+        if url:
+            announce(settings.db, url)
         try:
             yield
         finally:
+            if url:
+                withdraw(settings.db)
             app.state.ingestor.close()
             db.close()
 
