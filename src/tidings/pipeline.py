@@ -8,16 +8,19 @@ store a corpus.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.config import Settings
 from tidings.extract import extract
 from tidings.records import Article, Extraction, Failure, content_hash
-from tidings.resources import load_resources
+from tidings.resources import Resources, load_resources
 from tidings.sources import read_sources
 from tidings.store import Store, open_store
 
@@ -52,39 +55,89 @@ def analyse(
 
 
 def extract_batch(articles: list[Article], settings: Settings) -> list[Result]:
-    """Parse and extract a batch in this process; a failing article becomes a Failure."""
+    """Parse and extract a batch in this process; a failing article becomes a Failure.
+
+    The batch is parsed together (faster); if that fails or overruns its time limit, each
+    article is retried alone under its own limit, so one bad article costs only itself.
+    """
     res = load_resources(settings)
     results: list[Result] = []
     ok: list[Article] = []
     for a in articles:
-        if len(a.text) > settings.max_article_chars:
-            results.append(
-                Failure(
-                    a.origin or a.id,
-                    "limit",
-                    f"article has {len(a.text):,} characters, over the limit of "
-                    f"{settings.max_article_chars:,} (max_article_chars)",
-                    a.id,
-                )
-            )
-        elif not a.text.strip():
-            results.append(Failure(a.origin or a.id, "read", "empty article text", a.id))
+        refusal = _refuse(a, settings)
+        if refusal:
+            results.append(refusal)
         else:
             ok.append(a)
-    docs = res.nlp.pipe((a.text for a in ok), batch_size=settings.batch_size)
-    for article, doc in zip(ok, docs, strict=True):
+    try:
+        with time_limit(settings.article_timeout * len(ok)):
+            results.extend(_extract_all(ok, res, settings))
+    except Exception:
+        for article in ok:
+            try:
+                with time_limit(settings.article_timeout):
+                    results.extend(_extract_all([article], res, settings))
+            except Exception as exc:
+                stage = "timeout" if isinstance(exc, ArticleTimeout) else "parse"
+                results.append(_failure(article, stage, exc))
+    return results
+
+
+def _refuse(article: Article, settings: Settings) -> Failure | None:
+    if len(article.text) > settings.max_article_chars:
+        return Failure(
+            article.origin or article.id,
+            "limit",
+            f"article has {len(article.text):,} characters, over the limit of "
+            f"{settings.max_article_chars:,} (max_article_chars)",
+            article.id,
+        )
+    if not article.text.strip():
+        return Failure(article.origin or article.id, "read", "empty article text", article.id)
+    return None
+
+
+def _extract_all(articles: list[Article], res: Resources, settings: Settings) -> list[Result]:
+    results: list[Result] = []
+    docs = res.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(extract(doc, article, res.kb, res.event_model))
+        except ArticleTimeout:
+            raise
         except Exception as exc:  # one bad article must not stop the run
-            results.append(
-                Failure(
-                    article.origin or article.id,
-                    "extract",
-                    f"{type(exc).__name__}: {exc}",
-                    article.id,
-                )
-            )
+            results.append(_failure(article, "extract", exc))
     return results
+
+
+def _failure(article: Article, stage: str, exc: BaseException) -> Failure:
+    return Failure(article.origin or article.id, stage, f"{type(exc).__name__}: {exc}", article.id)
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than ``Settings.article_timeout``."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in this block after ``seconds`` (main thread only).
+
+    Signals reach only the main thread; in worker threads (Dask) the block runs unlimited.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout(f"took longer than {seconds:g} s (article_timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:
