@@ -8,8 +8,12 @@ Formats, by name and content: plain text and Markdown (``.txt``, ``.md``), HTML 
 (``.csv``, ``.tsv``), each also gzipped (``.gz`` or gzip magic bytes). JSON and CSV fields
 are named by ``Settings.fields``. A ``<stem>.meta.json`` file beside a text or HTML file
 gives its title, date, source, url, author and id.
+
+Every article read here has its page furniture marked; an Article built elsewhere (from
+a pasted or posted text) gets the same marks from :func:`find_furniture`.
 """
 
 from tidings.sources.dispatch import count_records, read_sources
+from tidings.sources.furniture import find_furniture
 
-__all__ = ["count_records", "read_sources"]
+__all__ = ["count_records", "find_furniture", "read_sources"]
