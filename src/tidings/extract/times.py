@@ -29,10 +29,12 @@ _RANGE_YEAR = re.compile(
     rf"(?:of\s+)?({YEAR4})(?!\d)"
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
 _PERFECT_AUX = {"has", "have", "'ve", "’ve"}
 _YEAR_REACH = 30  # how far back an explicit year still dates a month ("May 3, 2016, and June 5")
+_REFERENCE_REACH = 400  # characters: about two sentences
 _REACH = 48  # how far before its trigger token a match may start
 _TRIGGER_KEYS = {hash_string(t) for rule in GRAMMAR for t in rule.triggers}
 _TRIGGER_IDS = np.array(sorted(_TRIGGER_KEYS), dtype=np.uint64)
@@ -55,7 +57,8 @@ class _Document:
         self.doc = doc
         self.text = doc.text
         self.anchor = published
-        self.reference: Point | None = None
+        self._reference: tuple[int, Point] | None = None
+        self._position = 0
         self._years: list[tuple[int, int]] = []  # (offset, year) of explicit years
         table = doc.to_array([LOWER, SHAPE, IDX])
         self._starts = table[:, 2].astype(np.int64)
@@ -79,6 +82,7 @@ class _Document:
         for start, group in _leftmost_longest(self.text, self._triggers()):
             if start < last_end:
                 continue
+            self._position = start
             for end, match, norm in group:
                 result = self._normalise(match, norm)
                 if result is None:
@@ -102,9 +106,16 @@ class _Document:
         if result.explicit_year and result.point is not None:
             self._years.append((start, result.point.year))
         if result.point is not None and result.type in ("DATE", "TIME") and not result.derived:
-            self.reference = result.point
+            self._reference = (start, result.point)
 
     # ---- rules.Context
+
+    @property
+    def reference(self) -> Point | None:
+        """The last time point mentioned, if it is recent enough to be referred back to."""
+        if self._reference is None or self._position - self._reference[0] > _REFERENCE_REACH:
+            return None
+        return self._reference[1]
 
     def before(self, start: int, chars: int = 30) -> str:
         return self.text[max(0, start - chars) : start]
@@ -123,10 +134,19 @@ class _Document:
                 return year
         return None
 
-    def tense(self, start: int) -> int:
+    def tense(self, start: int, end: int) -> int:
         if _SINCE.search(self.text, max(0, start - 8), start):
             return PAST  # "since Jan. 13", "since year-end"
         token = self._token_at(start)
+        for _ in range(6):  # up to the head of the expression
+            if not start <= token.head.idx < end or token.head.i == token.i:
+                break
+            token = token.head
+        governor = token.head
+        while governor.pos_ == "ADP" and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in _NOMINAL and governor.i != token.i:
+            return PRESENT  # "the June 12 meeting": the verb's tense does not date it
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break

@@ -101,7 +101,7 @@ def extract_cmd(
 
     settings = _settings(ctx, published=published, workers=workers, fields=_field_map(ctx, fields))
     failures: list[Failure] = []
-    progress = Progress(sys.stderr, enabled=output is not None)
+    progress = Progress(sys.stderr, count_records(files, settings), enabled=output is not None)
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
         stack.callback(progress.close)
@@ -147,6 +147,7 @@ def run_cmd(
     be started again.
     """
     from tidings.pipeline import run
+    from tidings.sources import count_records
 
     if scheduler and engine is None:
         engine = "dask"
@@ -167,7 +168,7 @@ def run_cmd(
             f"{settings.db} is held by `tidings serve` at {url}: POST the articles to "
             f"{url}/api/ingest, or stop the server first (docs/web.md)"
         )
-    progress = Progress(sys.stderr)
+    progress = Progress(sys.stderr, count_records(files, settings))
     summary = run(
         files,
         settings,
@@ -251,6 +252,26 @@ def eval_events_cmd(
     paths = (Path(p) if p else None for p in (plover, petr2))
     for report in evaluate_events(*paths, settings):
         click.echo(report.to_markdown() + "\n")
+
+
+@eval_group.command("times")
+@click.option(
+    "--gold",
+    "gold_format",
+    type=click.Choice(["timeml"]),
+    required=True,
+    help="Format of the gold files (TimeML with TIMEX3 values and a creation time).",
+)
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+def eval_times_cmd(gold_format: str, directory: str) -> None:
+    """TempEval-3 scores for temporal expressions on the TimeML files under DIRECTORY:
+    strict and relaxed extent P/R/F1 and value F1."""
+    from tidings.evaluation.times import evaluate_times
+
+    progress = Progress(sys.stderr)
+    scores = evaluate_times(directory, progress=lambda done, total: progress.update(done))
+    progress.close()
+    click.echo("\n".join(scores.lines()))
 
 
 @train_group.command("events")

@@ -41,8 +41,8 @@ class Context(Protocol):
     anchor: dt.date | None
     reference: Point | None
 
-    def tense(self, start: int) -> int:
-        """PAST, PRESENT or FUTURE: the tense of the clause governing offset ``start``."""
+    def tense(self, start: int, end: int) -> int:
+        """PAST, PRESENT or FUTURE: the tense of the clause governing ``start:end``."""
         ...
 
     def year_hint(self, start: int, end: int) -> int | None:
@@ -133,7 +133,7 @@ def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) 
     if past_y == future_y:
         return y
     to_past, to_future = (anchor - past).days, (future - anchor).days
-    tense = ctx.tense(start)
+    tense = ctx.tense(start, end)
     if tense == PAST and to_past <= _TENSE_REACH:
         return past_y
     if tense == FUTURE and to_future <= _TENSE_REACH:
@@ -141,7 +141,7 @@ def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) 
     return past_y if to_past <= to_future else future_y
 
 
-def _weekday_date(ctx: Context, start: int, weekday: int, rel: str) -> dt.date | None:
+def _weekday_date(ctx: Context, start: int, end: int, weekday: int, rel: str) -> dt.date | None:
     anchor = ctx.anchor
     if anchor is None:
         return None
@@ -152,7 +152,7 @@ def _weekday_date(ctx: Context, start: int, weekday: int, rel: str) -> dt.date |
         return weekday_near(anchor, weekday, -2)
     if rel in ("next", "coming", "this coming"):
         return weekday_near(anchor, weekday, 2)
-    tense = ctx.tense(start)
+    tense = ctx.tense(start, end)
     if tense != PRESENT:
         return weekday_near(anchor, weekday, tense)
     back, ahead = weekday_near(anchor, weekday, -1), weekday_near(anchor, weekday, 1)
@@ -185,7 +185,7 @@ def _day_of(text: str, ctx: Context, start: int, end: int) -> Point | None:
             return None
         return Point.of_day(anchor + dt.timedelta(days={"today": 0, "yesterday": -1}.get(t, 1)))
     if t in lx.WEEKDAYS:
-        d = _weekday_date(ctx, start, lx.WEEKDAYS[t], "")
+        d = _weekday_date(ctx, start, end, lx.WEEKDAYS[t], "")
         return Point.of_day(d) if d else None
     parts = re.match(r"(\w+)\.?\s+(\d{1,2})(?:,\s*(\d{4}))?", text)
     if parts is None or parts.group(1).lower() not in lx.MONTHS:
@@ -306,7 +306,7 @@ def year_end(m: re.Match[str], ctx: Context) -> Found | None:
     """ "by year-end", "since year end": the end of this year, or of the last one."""
     if ctx.anchor is None:
         return Found("DATE", "XXXX", "END")
-    y = ctx.anchor.year - (ctx.tense(m.start()) == PAST)
+    y = ctx.anchor.year - (ctx.tense(m.start(), m.end()) == PAST)
     return _date(Point(YEAR, y), "END")
 
 
@@ -361,7 +361,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         hint = ctx.year_hint(m.start(), m.end())
         y = hint or anchor.year
         if hint is None and Point(grain, y, n).first_day() > anchor:
-            y -= ctx.tense(m.start()) == PAST  # "profit fell in the fourth quarter": last year's
+            y -= (
+                ctx.tense(m.start(), m.end()) == PAST
+            )  # "profit fell in the fourth quarter": last year's
     return _date(Point(grain, y, n), explicit=bool(given))
 
 
@@ -400,6 +402,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     }.get(unit, SEASON)  # fmt: skip
     ref = ctx.reference
     ending = _ENDED.match(ctx.after(m.end(), 40)) if grain in (QUARTER, YEAR, MONTH) else None
+    if ending and rel in _THE and grain == YEAR:
+        return Found("DURATION", "P1Y")  # "the year ended March 31": twelve months, not 1989
     if ending and rel in _THE:  # "the quarter ended Sept. 30": the one that date closes
         start = m.end() + ending.start(1)
         day = _day_of(ending.group(1), ctx, start, start + len(ending.group(1)))
@@ -479,10 +483,10 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     rel = m.group("rel") or ""
     if not rel and re.match(r"['’]s\b", ctx.after(m.end())):
         # "Thursday's meeting": an event already reported unless the clause is future
-        rel = "this" if ctx.tense(m.start()) == FUTURE else "this past"
+        rel = "this" if ctx.tense(m.start(), m.end()) == FUTURE else "this past"
         if ctx.anchor is not None and ctx.anchor.weekday() == wd:
             rel = "today"
-    d = _weekday_date(ctx, m.start(), wd, rel)
+    d = _weekday_date(ctx, m.start(), m.end(), wd, rel)
     value = d.isoformat() if d else f"XXXX-WXX-{wd + 1}"
     point = Point.of_day(d) if d else None
     if part:
@@ -566,7 +570,7 @@ def vague_span(m: re.Match[str], ctx: Context) -> Found | None:
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year-earlier quarter", "year-ago": the time mentioned last, a year before."""
     ref = ctx.reference
-    if ref is None or ref.grain > QUARTER:
+    if ref is None or ref.grain not in (QUARTER, HALF):
         if ctx.anchor is None:
             return Found("DATE", "XXXX")
         ref = Point(YEAR, ctx.anchor.year)
@@ -639,7 +643,7 @@ def holiday(m: re.Match[str], ctx: Context) -> Found | None:
         candidates = [_holiday_date(name, ctx.anchor.year + k) for k in (-1, 0, 1)]
         past = max(d for d in candidates if d <= ctx.anchor)
         future = min(d for d in candidates if d >= ctx.anchor)
-        tense = ctx.tense(m.start())
+        tense = ctx.tense(m.start(), m.end())
         if tense == PAST or (tense == PRESENT and ctx.anchor - past <= future - ctx.anchor):
             return _date(Point.of_day(past))
         return _date(Point.of_day(future))
@@ -664,7 +668,7 @@ def season_of_year(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{SEASONS[index]}", _point_mod(m))
     y = ctx.anchor.year
-    tense = ctx.tense(m.start())
+    tense = ctx.tense(m.start(), m.end())
     if tense == PAST and Point(SEASON, y, index).first_day() > ctx.anchor:
         y -= 1
     elif tense == FUTURE and Point(SEASON, y, index).first_day() < ctx.anchor - _SEASON_LENGTH:

@@ -1,0 +1,195 @@
+"""Temporal expressions: every construction of issue 6 on sentences written for the tests,
+normalised relative to a publication date (a Thursday, 2018-05-24, like the seed article)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.extract.times import extract_times
+from tidings.nlp import parse
+from tidings.records import TimeExpression
+
+THURSDAY = dt.date(2018, 5, 24)
+
+
+def times(text: str, published: dt.date | None = THURSDAY) -> list[TimeExpression]:
+    found = extract_times(parse(text), published)
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    return found
+
+
+def one(text: str, phrase: str, published: dt.date | None = THURSDAY) -> TimeExpression:
+    """The expression whose text is ``phrase``."""
+    found = [t for t in times(text, published) if t.text == phrase]
+    assert found, f"{phrase!r} not found in {times(text, published)}"
+    return found[0]
+
+
+def value(text: str, phrase: str, published: dt.date | None = THURSDAY) -> str:
+    return one(text, phrase, published).value
+
+
+# ---- weekdays
+
+
+def test_weekday_in_a_story_dated_that_day_is_that_day() -> None:
+    assert value("President Trump on Thursday canceled the summit.", "Thursday") == "2018-05-24"
+
+
+def test_weekday_in_past_narration_is_the_most_recent_one() -> None:
+    assert value("The talks collapsed on Tuesday after a long night.", "Tuesday") == "2018-05-22"
+    assert value("Officials said Monday that the site was destroyed.", "Monday") == "2018-05-21"
+
+
+def test_weekday_in_the_future_tense_and_next_weekday_go_forward() -> None:
+    assert value("The leaders will meet on Tuesday in Singapore.", "Tuesday") == "2018-05-29"
+    assert value("He plans to fly to Seoul next Thursday.", "next Thursday") == "2018-05-31"
+    assert value("The vote took place last Friday.", "last Friday") == "2018-05-18"
+
+
+def test_possessive_weekday_keeps_its_span_without_the_s() -> None:
+    found = one("Thursday's news was devastating to Seoul.", "Thursday")
+    assert (found.start, found.end, found.value) == (0, 8, "2018-05-24")
+    assert value("Monday's meeting ended without a deal.", "Monday") == "2018-05-21"
+
+
+# ---- month and day without a year
+
+
+def test_month_day_year_comes_from_tense_and_distance() -> None:
+    # nearest: an upcoming meeting three weeks after publication
+    assert value("Kim provoked Trump to ax the June 12 meeting.", "June 12") == "2018-06-12"
+    # past tense, a date later in the year than publication: last year's
+    assert value("The company reported on December 3 that sales fell.", "December 3") == (
+        "2017-12-03"
+    )
+    # future tense, a date earlier in the year than publication: next year's
+    assert value("Parliament will vote on March 3 on the treaty.", "March 3") == "2019-03-03"
+    assert value("But on March 8, the adviser announced the meeting.", "March 8") == "2018-03-08"
+
+
+def test_full_dates_and_months() -> None:
+    assert value("The treaty was signed on May 6, 1998, in Paris.", "May 6, 1998") == "1998-05-06"
+    assert value("Talks began in September 2016.", "September 2016") == "2016-09"
+    assert value("Exports rose in April.", "April") == "2018-04"
+    assert value("Elections are due in October.", "October") == "2018-10"
+
+
+# ---- relative expressions
+
+
+def test_last_year_this_week_and_ago() -> None:
+    assert value("Tensions were high last year.", "last year") == "2017"
+    assert value("Just this week, North Korea announced it would close the site.", "this week") == (
+        "2018-W21"
+    )
+    assert value("The deal collapsed two weeks ago.", "two weeks ago") == "2018-W19"
+    assert value("He resigned three days ago.", "three days ago") == "2018-05-21"
+    assert value("Prices will rise next month.", "next month") == "2018-06"
+    assert value("Sales fell yesterday.", "yesterday") == "2018-05-23"
+    assert value("The envoy arrives tomorrow.", "tomorrow") == "2018-05-25"
+
+
+def test_decades_early_years_quarters_and_fiscal_years() -> None:
+    assert value("The famine of the 1990s killed many.", "the 1990s") == "199"
+    early = one("Talks stalled in early 2017.", "early 2017")
+    assert (early.value, early.mod) == ("2017", "START")
+    assert value("Profit rose in the third quarter of 2017.", "the third quarter of 2017") == (
+        "2017-Q3"
+    )
+    assert value("Revenue in Q1 2017 was flat.", "Q1 2017") == "2017-Q1"
+    assert value("The budget for fiscal 2019 is larger.", "fiscal 2019") == "2019"
+    assert value("Growth slowed in the first half of 2016.", "the first half of 2016") == (
+        "2016-H1"
+    )
+
+
+def test_ranges_resolve_both_ends() -> None:
+    found = times("Prices rose from March to May.")
+    assert [(t.text, t.value) for t in found] == [("March", "2018-03"), ("May", "2018-05")]
+    found = times("The exhibition ran from March 3 to May 5, 2016.")
+    assert [t.value for t in found] == ["2016-03-03", "2016-05-05"]
+
+
+# ---- durations, sets, times of day, references
+
+
+def test_durations() -> None:
+    assert one("The talks lasted three days.", "three days").value == "P3D"
+    assert one("The talks lasted three days.", "three days").type == "DURATION"
+    assert value("The meeting ran for two hours.", "two hours") == "PT2H"
+    assert value("Exports grew over the past two years.", "the past two years") == "P2Y"
+    assert value("He signed a two-year contract.", "two-year") == "P2Y"
+
+
+def test_sets() -> None:
+    every = one("Protesters gather every Monday outside the embassy.", "every Monday")
+    assert (every.type, every.value) == ("SET", "XXXX-WXX-1")
+    assert value("The ferry sails daily.", "daily") == "P1D"
+    assert value("The envoy visits twice a week.", "a week") == "P1W"
+    assert one("The envoy visits twice a week.", "a week").type == "SET"
+
+
+def test_times_of_day() -> None:
+    clock = one("The vote is set for 9:30 a.m. Friday.", "9:30 a.m. Friday")
+    assert (clock.type, clock.value) == ("TIME", "2018-05-25T09:30")
+    assert value("Troops crossed the border at 5 p.m.", "5 p.m.") == "2018-05-24T17:00"
+    assert value("He will speak tonight.", "tonight") == "2018-05-24TNI"
+    assert value("The minister spoke this morning.", "this morning") == "2018-05-24TMO"
+
+
+def test_present_past_and_future_references() -> None:
+    assert value("The talks are now over.", "now") == "PRESENT_REF"
+    assert value("The regime recently tested a missile.", "recently") == "PAST_REF"
+    assert value("That could change in the future.", "the future") == "FUTURE_REF"
+
+
+# ---- no publication date
+
+
+def test_without_a_publication_date_relative_expressions_stay_unanchored() -> None:
+    text = "On Thursday he said the June 12 meeting, agreed last year in 2017, was off."
+    found = {t.text: t.value for t in times(text, None)}
+    assert found["Thursday"] == "XXXX-WXX-4"
+    assert found["June 12"] == "XXXX-06-12"
+    assert found["last year"] == "XXXX"
+    assert found["2017"] == "2017"
+    assert value("Negotiators met this week.", "this week", None) == "XXXX-WXX"
+
+
+# ---- what is not a time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "The group spent $2017 on supplies.",
+        "Iraq imports about three-quarters of its food.",
+        "A second group of directors resigned.",
+        "The 44-year-old protester was arrested.",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert times(text) == []
+
+
+# ---- the seed article
+
+
+def test_seed_article_targets(seed_text: str) -> None:
+    found = times(seed_text)
+    by_text: dict[str, set[str]] = {}
+    for t in found:
+        by_text.setdefault(t.text, set()).add(t.value)
+    assert by_text["Thursday"] == {"2018-05-24"}
+    assert by_text["June 12"] == {"2018-06-12"}
+    assert by_text["March 8"] == {"2018-03-08"}
+    assert by_text["2017"] == {"2017"}
+    assert by_text["last year"] == {"2017"}
+    assert by_text["this week"] == {"2018-W21"}
+    on_thursday = seed_text.index("on Thursday") + 3
+    assert any(t.start == on_thursday and t.value == "2018-05-24" for t in found)
