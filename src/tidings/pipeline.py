@@ -21,7 +21,7 @@ from tidings.config import Settings
 from tidings.extract import extract
 from tidings.records import Article, Extraction, Failure, content_hash
 from tidings.resources import Resources, load_resources
-from tidings.sources import read_sources
+from tidings.sources import find_furniture, read_sources
 from tidings.store import Store, open_store
 
 Result = Extraction | Failure
@@ -47,6 +47,7 @@ def analyse(
         published=published,
         source=source,
         url=url,
+        furniture=find_furniture(text),
     )
     result = extract_batch([article], settings or Settings())[0]
     if isinstance(result, Failure):

@@ -97,7 +97,7 @@ def extract_cmd(
     """Extract FILES to JSON Lines, one object per article (no database)."""
     from tidings.pipeline import extract_stream
     from tidings.records import Failure
-    from tidings.sources import read_sources
+    from tidings.sources import count_records, read_sources
 
     settings = _settings(ctx, published=published, workers=workers, fields=_field_map(ctx, fields))
     failures: list[Failure] = []
