@@ -260,3 +260,26 @@ def test_text_only_stdin(monkeypatch, read):
     (article,), _ = read("-")
     assert article.text == STORY
     assert article.id == content_hash(STORY)[:16]
+
+
+def test_markdown_front_matter_gives_metadata_and_is_furniture(tmp_path, read):
+    text = (
+        "---\n"
+        'title: "Dockers strike: day two"\n'
+        "date: 2022-06-14\n"
+        "author: Sam Ortiz\n"
+        "---\n"
+        "Dock workers stayed out for a second day on Wednesday.\n"
+    )
+    (tmp_path / "post.md").write_text(text, encoding="utf-8")
+    (article,), failures = read(tmp_path / "post.md")
+    assert failures == []
+    assert article.text == text
+    assert (article.title, article.published, article.author) == (
+        "Dockers strike: day two",
+        dt.date(2022, 6, 14),
+        "Sam Ortiz",
+    )
+    (span,) = article.furniture
+    assert (span.start, span.text) == (0, text[: text.index("Dock workers")].rstrip("\n"))
+    assert not article.in_furniture(text.index("Dock workers"), len(text))

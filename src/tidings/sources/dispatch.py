@@ -127,7 +127,8 @@ def _finish(article: Article, settings: Settings) -> Article | Failure:
         return Failure(origin, "read", "no text (empty or only whitespace)", article.id)
     if article.published is None:
         article.published = settings.published
-    article.furniture = find_furniture(article.text)
+    marked = [*article.furniture, *find_furniture(article.text)]  # readers may mark some
+    article.furniture = sorted(marked, key=lambda span: span.start)
     return article
 
 

@@ -1,31 +1,60 @@
-"""Plain text and Markdown: one article per file, the first line as title when it is a headline."""
+"""Plain text and Markdown: one article per file, the first line as title when it is a headline.
+
+A Markdown front matter block (``---`` YAML ``---``) gives metadata and is marked as
+furniture; the text keeps it, as read.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from tidings.config import Settings
-from tidings.records import Article
+import yaml
+
+from tidings.config import FieldMap, Settings
+from tidings.records import Article, Span
 from tidings.sources.decoding import decode
+from tidings.sources.fields import apply_metadata
 from tidings.sources.furniture import is_furniture
 from tidings.sources.inputs import Input
 
 _MAX_TITLE_CHARS = 250
 _MAX_TITLE_WORDS = 30
 _MARKUP = re.compile(r"^#{1,6}\s+|^[*_]{1,3}|[*_]{1,3}$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)", re.S)
 
 
 def read_text(source: Input, settings: Settings) -> Iterator[Article]:
     """The whole input as one article."""
     text, warnings = decode(source.read_all(settings.max_record_bytes))
-    yield Article(
-        id=source.document_id(text),
-        text=text,
-        title=headline(text),
-        origin=source.origin,
-        warnings=warnings,
+    article = Article(
+        id=source.document_id(text), text=text, origin=source.origin, warnings=warnings
     )
+    body = text
+    if found := front_matter(text):
+        meta, span = found
+        article.furniture.append(span)
+        if "published" not in meta and "date" in meta:  # the usual front-matter name
+            meta = {**meta, "published": meta["date"]}
+        apply_metadata(article, meta, FieldMap())
+        body = text[span.end :]
+    article.title = article.title or headline(body)
+    yield article
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], Span] | None:
+    """The metadata of a leading YAML front matter block, and the block's span."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return None
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(meta, dict):
+        return None
+    return meta, Span(m.group(0), 0, m.end())
 
 
 def headline(text: str) -> str | None:
