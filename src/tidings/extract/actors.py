@@ -48,12 +48,17 @@ LABEL_OF_KIND = {
 KINDS_OF_LABEL = {
     "PERSON": frozenset({PERSON}),
     "ORG": frozenset({ORG, PLACE, CAPITAL, "seat", PERSON}),
-    "NORP": frozenset({ORG, PLACE, PERSON}),
+    "NORP": frozenset({ORG, PLACE, CITY, PERSON}),
 }
 """Entries a mention of each NER label may be; places (GPE, LOC, FAC) take PLACE_KINDS+ORG."""
 NAMED_KINDS = frozenset({PLACE, CAPITAL, "seat", ORG, PERSON})
 """What an entity the NER labelled as something else (a date, a work) may really be."""
 TOWNS = frozenset({PLACE, CAPITAL, CITY})
+DIRECTIONS = {
+    *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
+    *("central", "upper", "lower", "northeast", "northwest", "southeast", "southwest"),
+    *("northeastern", "northwestern", "southeastern", "southwestern"),
+}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "throughout", "across", "within"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 PLACE_PREPS = {"of", "in", "from"}
@@ -64,7 +69,9 @@ SKIP_TITLE_WORDS = {"new", "then", "now", "current", "incoming", "outgoing", "lo
 FORMER_WORDS = {"former", "ex", "ex-", "late"}
 GROUP_MEMBER_WORDS = {"member", "members", "one", "some", "many", "most", "part", "head", "group"}
 AGENT_PARTICIPLES = {"led", "backed", "based", "run", "owned", "born", "allied", "supported"}
-LINKING_WORDS = AGENT_PARTICIPLES | {"loyal", "operating", "stationed", "deployed"}
+LINKING_WORDS = AGENT_PARTICIPLES | {"loyal", "operating", "stationed", "deployed", "fleeing"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SUPRANATIONAL = {"international", "world", "global", "african", "european", "asian", "arab"}
 QUALIFIERS = {"government", "state", "civilian", "civil", "official", "senior", "top", "local"}
 OFFICIAL_WORDS = {"official", "state", "state-run", "state-owned", "government", "government-run"}
 SHORT_TITLE_TOKENS = 10
@@ -242,19 +249,22 @@ class ArticleActors:
         for child in head.children:
             if not span.start <= child.i < span.end:
                 continue
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                preps = [child]
-            elif child.dep_ in ("acl", "amod") and child.lower_ in LINKING_WORDS:
-                preps = [c for c in child.children if c.dep_ == "prep"]
-            else:
+            if child.dep_ in ("acl", "amod") and child.lower_ in LINKING_WORDS:
+                # "based in Trinidad", "fleeing the war in Liberia": the first place named
+                for tok in child.subtree:
+                    m = self._mention_at(tok)
+                    if tok.i < span.end and m is not None and m.entity.label in PLACE_LABELS:
+                        country = m.actor.country if m.actor else None
+                        if country:
+                            return [country]
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
                 continue
-            for prep in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.i < span.end:
-                        country = self._country_at(pobj)
-                        nested = [country] if country else self._countries_of(pobj, span, depth + 1)
-                        if nested:
-                            return nested
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.i < span.end:
+                    country = self._country_at(pobj)
+                    nested = [country] if country else self._countries_of(pobj, span, depth + 1)
+                    if nested:
+                        return nested
         return []
 
     def _country_at(self, tok: Token) -> str | None:
@@ -318,10 +328,13 @@ class ArticleActors:
 
 
 def _modifies(tok: Token, head: Token) -> bool:
-    """Whether ``tok`` is a modifier of ``head``, directly or as a conjunct of one."""
+    """Whether ``tok`` is a modifier of ``head``, directly or as a conjunct of one, or
+    modifies the same noun ``head`` modifies ("Ugandan" in "Ugandan opposition candidates")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in MODIFIER_DEPS and tok.head.i == head.i
+    if tok.dep_ not in MODIFIER_DEPS:
+        return False
+    return tok.head.i == head.i or (head.dep_ in MODIFIER_DEPS and tok.head.i == head.head.i)
 
 
 def _sector(kb: KnowledgeBase, words: Span, head: Token) -> str | None:
@@ -555,6 +568,8 @@ def _resolve_person(
     desc = _describe(doc, core, kb, known)
     ante = _same_person(name, m.start, known)
     entry = kb.find(ante.name if ante is not None else name, on, KINDS_OF_LABEL["PERSON"])
+    if entry is None and ante is None and len(core) > 1:
+        entry = kb.fuzzy(name, PERSON)  # a misspelt full name: "Laurent Gbago"
     full = ante.name if ante is not None else (entry.name if entry else name)
     if entry is not None:
         code = entry.code(on)
@@ -609,7 +624,10 @@ def _describe(doc: Doc, core: Span, kb: KnowledgeBase, known: ArticleActors) -> 
         _read_title(doc[lo : core.start], kb, known, desc, need_code=True)
     if root.dep_ == "appos" and root.head.i < core.start and known._mention_at(root.head) is None:
         head = root.head
-        _read_title(doc[head.left_edge.i : head.i + 1], kb, known, desc)
+        end = root.left_edge.i
+        while end > head.i + 1 and doc[end - 1].is_punct:
+            end -= 1
+        _read_title(doc[head.left_edge.i : max(end, head.i + 1)], kb, known, desc)
     for child in root.children:
         if child.dep_ == "appos" and child.i >= core.end and known._mention_at(child) is None:
             _read_appositive(doc, child, kb, known, desc)
@@ -709,13 +727,35 @@ def _resolve_other(
             sector = None
         actor = Actor(code.name, code.country, sector, text, core.start_char, core.end_char,
                       code.wikidata)  # fmt: skip
-    elif entity.label == "NORP" and kb.demonym(text):
-        actor = _country_actor(kb, kb.demonym(text) or "", core)
+    elif entity.label == "NORP" and _demonym(kb, core):
+        actor = _country_actor(kb, _demonym(kb, core) or "", core)
+        home = [kb.demonym(c.text) for c in core.root.children if c.dep_ == "amod"]
+        if home and home[0]:  # "Bosnian Serbs": where the group lives
+            actor = _country_actor(kb, home[0], core)
+    elif entity.label in ("GPE", "LOC", "ORG") and _region_of(kb, core):
+        actor = _country_actor(kb, _region_of(kb, core) or "", core)
     elif entity.label == "ORG":
         actor = _unknown_org(core, kb, known)
     if actor is not None and entity.label in ("GPE", "NORP") and actor.country:
         actor = _with_head_noun(doc, core, actor, kb)
     m.name, m.actor = (actor.name if actor else text), actor
+
+
+def _demonym(kb: KnowledgeBase, core: Span) -> str | None:
+    """The country of a demonym mention; of two ("Bosnian Serbs", "Iraqi Kurds") the first,
+    which says where the group lives."""
+    return kb.demonym(core.text) or (kb.demonym(core[0].text) if len(core) > 1 else None)
+
+
+def _region_of(kb: KnowledgeBase, core: Span) -> str | None:
+    """The country a region names: "South Lebanon", "western Cambodia", "east Bosnia";
+    else the country whose name the mention misspells ("Ethopia")."""
+    if len(core) > 1 and core[0].lower_ in DIRECTIONS:
+        entry = kb.find(core[1:].text, kinds=TOWNS)
+        if entry is not None:
+            return entry.country
+    entry = kb.fuzzy(core.text, PLACE)
+    return entry.country if entry is not None else None
 
 
 def _locative(tok: Token) -> bool:
@@ -738,6 +778,8 @@ def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor |
         if code:
             country = code
             break
+    if country is None and any(t.lower_ in SUPRANATIONAL for t in core):
+        country = "NGO"  # a body named for no one state and unknown as an IGO
     if sector is None and country is None:
         return None
     return Actor(core.text, country, sector, core.text, core.start_char, core.end_char)

@@ -128,6 +128,7 @@ class KnowledgeBase:
     """Valid sector codes → description."""
     written: set[str] = field(default_factory=set)
     """Every name as written (no cities), to match capitalised runs the NER missed."""
+    _fuzzy: dict[str, dict[str, list[tuple[str, Entry]]]] = field(default_factory=dict)
 
     def entries(self, name: str) -> list[Entry]:
         """Everything known by ``name`` (exact case for acronyms, else case-insensitive)."""
@@ -152,6 +153,28 @@ class KnowledgeBase:
         """The code for ``name`` as of date ``on``, or None when unknown."""
         entry = self.find(name, on)
         return entry.code(on) if entry else None
+
+    def fuzzy(self, name: str, kind: str) -> Entry | None:
+        """The entry of ``kind`` (``place`` or ``person``) whose name ``name`` misspells by a
+        letter or two ("Ethopia", "Laurent Gbago"); None unless exactly one is that close.
+        Only full names of five letters or more are tried, against names of that kind."""
+        low = key(name)
+        if len(low) < 5:
+            return None
+        bucket = self._fuzzy.get(kind)
+        if bucket is None:
+            bucket = {}
+            for k, entries in self.names.items():
+                for e in entries:
+                    if e.kind == kind and len(k) >= 5 and (kind != PERSON or " " in k):
+                        bucket.setdefault(k[0], []).append((k, e))
+            self._fuzzy[kind] = bucket
+        close = {
+            e.name: e
+            for k, e in bucket.get(low[0], [])
+            if abs(len(k) - len(low)) <= 2 and _within_two_edits(k, low)
+        }
+        return next(iter(close.values())) if len(close) == 1 else None
 
     def demonym(self, word: str) -> str | None:
         """The ISO3 code a demonym ("South Korean", "Chinese") names, or None."""
@@ -219,6 +242,23 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isalnum() and letters.isupper()
 
 
+def _within_two_edits(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most two inserted, deleted or changed letters
+    (and by at most one in names of eight letters or fewer)."""
+    limit = 1 if min(len(a), len(b)) <= 8 else 2
+    if a == b:
+        return True
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 def _date_fit(entry: Entry, on: dt.date) -> tuple[int, dt.date]:
     """Rank candidates for a date: in office first, then the most recent before it."""
     if entry.term_on(on) is not None:
@@ -277,13 +317,12 @@ def _add_country(kb: KnowledgeBase, row: dict[str, Any]) -> None:
         kb.add(Entry(SEAT, seat, iso3, sector), [seat])
 
 
-def read_places(path: Path) -> Iterator[tuple[str, str, str]]:
+def read_places(path: Path) -> list[tuple[str, str, str]]:
     """Rows of ``places.csv`` (name, country, kind), skipping its ``#`` comments and header."""
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.reader(line for line in fh if not line.startswith("#"))
         next(rows)
-        for name, country, kind in rows:
-            yield name, country, kind  # noqa: UP028 (rows are lists; callers unpack triples)
+        return [(name, country, kind) for name, country, kind in rows]
 
 
 def org_entry(row: dict[str, Any]) -> tuple[Entry, list[str]]:
