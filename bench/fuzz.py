@@ -1,0 +1,230 @@
+"""Fuzz the whole path — readers, extraction, store — with hostile input; nightly-style.
+
+    python bench/fuzz.py                  # 10,000 inputs, plus one 50 MB file
+    python bench/fuzz.py -n 500 --no-big  # a quick look
+
+Writes N generated inputs (random bytes, broken and deeply nested HTML, zero-width and
+right-to-left text, mixed encodings, malformed JSON Lines and CSV, truncated gzip, 10 MB
+lines) plus well-formed articles into a directory, runs ``tidings.pipeline.run`` over it
+into a fresh DuckDB, and checks: no exception escapes, every record read ends up either
+stored or in the failures table, and every well-formed article is stored. Prints the
+counts and the time; exits 1 on any violation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from tidings.config import Settings
+from tidings.pipeline import run
+from tidings.records import Article, Failure, content_hash
+from tidings.sources import read_sources
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+RTL = "\u202e\u202b\u200f" + "مرحبا بالعالم" + "שלום עולם"
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "with",
+    "Seoul",
+    "would",
+    "resume",
+    "on",
+    "Monday",
+    "while",
+    "Beijing",
+    "urged",
+    "restraint",
+    "and",
+    "Washington",
+    "announced",
+    "new",
+    "sanctions",
+    "against",
+    "Pyongyang",
+    "after",
+    "tests",
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(4, 18))]
+    return " ".join(words).capitalize() + "."
+
+
+def _article_text(rng: random.Random) -> str:
+    return "\n\n".join(_sentence(rng) for _ in range(rng.randint(1, 6)))
+
+
+def _random_bytes(rng: random.Random) -> tuple[str, bytes]:
+    return ".txt", rng.randbytes(rng.randint(0, 4096))
+
+
+def _weird_text(rng: random.Random) -> tuple[str, bytes]:
+    alphabet = ZERO_WIDTH + RTL + "“”‘’«»„\"'—–…\u0301\u0308\x0b\x0c\r" + "abc XYZ 123\n"
+    noise = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 800)))
+    return ".txt", (_article_text(rng) + noise).encode("utf-8", "surrogatepass")
+
+
+def _broken_html(rng: random.Random) -> tuple[str, bytes]:
+    depth = rng.choice([3, 50, 5000])
+    body = "<div>" * depth + f"<p>{_sentence(rng)}<b><i>" + "</span>" * rng.randint(0, 9)
+    junk = rng.choice(["<script>alert(1)", "<!--", "<![CDATA[", "<?xml", "&#xFFFFFF;&amp"])
+    return ".html", f"<html><head><title>{_sentence(rng)}</title>{junk}{body}".encode()
+
+
+def _mixed_encoding(rng: random.Random) -> tuple[str, bytes]:
+    text = _article_text(rng) + " Café déjà vu — naïve façade."
+    encoding = rng.choice(["latin-1", "cp1252", "utf-16", "utf-8-sig", "shift_jis"])
+    data = text.encode(encoding, "replace")
+    if rng.random() < 0.5:  # a UTF-8 file with a stretch of Latin-1 inside
+        data = text.encode() + "é à ü".encode("latin-1") + text.encode()
+    return ".txt", data
+
+
+def _bad_jsonl(rng: random.Random) -> tuple[str, bytes]:
+    lines = []
+    for i in range(rng.randint(1, 8)):
+        kind = rng.randrange(6)
+        if kind == 0:
+            lines.append(json.dumps({"id": f"j{i}", "text": _article_text(rng)}))
+        elif kind == 1:
+            lines.append(json.dumps({"id": f"j{i}", "text": _article_text(rng)})[:-7])
+        elif kind == 2:
+            lines.append(json.dumps([1, 2, 3]))
+        elif kind == 3:
+            lines.append(json.dumps({"id": i, "text": None, "published": "not a date"}))
+        elif kind == 4:
+            lines.append(json.dumps({"text": _article_text(rng), "published": 12345}))
+        else:
+            lines.append("\x00\x01{" + "[" * rng.randint(1, 3000))
+    return ".jsonl", "\n".join(lines).encode()
+
+
+def _bad_csv(rng: random.Random) -> tuple[str, bytes]:
+    rows = ["id,title,text,published"]
+    for i in range(rng.randint(1, 8)):
+        kind = rng.randrange(4)
+        if kind == 0:
+            rows.append(f'c{i},Title,"{_sentence(rng)}",2018-05-24')
+        elif kind == 1:
+            rows.append(f'c{i},"unclosed,{_sentence(rng)}')
+        elif kind == 2:
+            rows.append(f"c{i}")
+        else:
+            rows.append(f"c{i},x,{_sentence(rng)},2018-13-45,extra,extra")
+    return ".csv", "\n".join(rows).encode()
+
+
+def _truncated_gzip(rng: random.Random) -> tuple[str, bytes]:
+    data = gzip.compress(json.dumps({"id": "g", "text": _article_text(rng)}).encode())
+    return ".jsonl.gz", data[: rng.randint(0, len(data) - 1)]
+
+
+def _long_line(rng: random.Random) -> tuple[str, bytes]:
+    return ".txt", (_sentence(rng) + " ") * (10_000_000 // 60)
+
+
+def _good_article(rng: random.Random) -> tuple[str, bytes]:
+    return ".txt", _article_text(rng).encode()
+
+
+KINDS: list[Callable[[random.Random], tuple[str, bytes]]] = [
+    _random_bytes,
+    _weird_text,
+    _broken_html,
+    _mixed_encoding,
+    _bad_jsonl,
+    _bad_csv,
+    _truncated_gzip,
+    _good_article,
+]
+
+
+def generate(directory: Path, n: int, seed: int = 0, big: bool = True) -> None:
+    """Write ``n`` fuzzed inputs (every 1,000th a 10 MB line) and optionally a 50 MB file."""
+    rng = random.Random(seed)
+    for i in range(n):
+        make = _long_line if i % 1000 == 999 else KINDS[i % len(KINDS)]
+        suffix, data = make(rng)
+        (directory / f"{i:05d}{suffix}").write_bytes(data)
+    if big:
+        with open(directory / "big.txt", "wb") as fh:
+            block = (_article_text(rng) + "\n").encode()
+            while fh.tell() < 50 * 2**20:
+                fh.write(block)
+
+
+def check(directory: Path, db: Path, workers: int) -> dict[str, int]:
+    """Run the pipeline over ``directory`` and count what became of every record."""
+    settings = Settings(db=str(db), workers=workers, article_timeout=60)
+    read = list(read_sources([str(directory)], settings))
+    articles = {a.content_hash for a in read if isinstance(a, Article)}
+    well_formed = {
+        content_hash(p.read_bytes().decode())
+        for p in directory.iterdir()
+        if p.suffix == ".txt" and _is_plain_article(p)
+    }
+    summary = run([str(directory)], settings)
+    con = duckdb.connect(str(db), read_only=True)
+    stored = {r[0] for r in con.execute("SELECT content_hash FROM articles").fetchall()}
+    (failures,) = con.execute("SELECT count(*) FROM failures").fetchone() or (0,)
+    con.close()
+    extract_failures = summary.failed - sum(isinstance(r, Failure) for r in read)
+    return {
+        "inputs read as articles": len(articles),
+        "read failures": sum(isinstance(r, Failure) for r in read),
+        "stored": len(stored),
+        "failed after reading": extract_failures,
+        "failures table rows": failures,
+        "lost (read, neither stored nor failed)": len(articles - stored) - extract_failures,
+        "well-formed articles not stored": len(well_formed - stored),
+    }
+
+
+def _is_plain_article(path: Path) -> bool:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(text.strip()) and len(text) < 100_000 and all(w.isascii() for w in text)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-n", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-big", action="store_true", help="skip the 50 MB file")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "inputs"
+        inputs.mkdir()
+        generate(inputs, args.n, args.seed, big=not args.no_big)
+        start = time.perf_counter()
+        counts = check(inputs, Path(tmp) / "fuzz.duckdb", args.workers)
+        elapsed = time.perf_counter() - start
+    for name, value in counts.items():
+        print(f"{name}: {value}")
+    print(f"{args.n} fuzzed inputs in {elapsed:.0f} s; crashes: 0 (the run returned)")
+    bad = (
+        counts["lost (read, neither stored nor failed)"]
+        or counts["well-formed articles not stored"]
+    )
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
