@@ -84,7 +84,7 @@ def _delimiter(head: bytes, text: str) -> str:
     """The delimiter whose split of the first line has the text column, else the widest split."""
     first = head.split(b"\n", 1)[0].decode("utf-8", "replace")
     splits = {
-        d: [c.strip().lower() for c in next(csv.reader([first], delimiter=d), [])]
+        d: [c.strip(" \ufeff").lower() for c in next(csv.reader([first], delimiter=d), [])]
         for d in _DELIMITERS
     }
     for d, columns in splits.items():

@@ -50,7 +50,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], Span] | None:
         return None
     try:
         meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):  # not metadata after all: plain text
         return None
     if not isinstance(meta, dict):
         return None
