@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup system demo test lint bench clean
+.PHONY: setup system vendor demo test lint bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) vendor
 
 # pip is upgraded first: pip 23 crashes on trafilatura's lxml extra. The lock pins every
 # package, so no CUDA torch can sneak in through a loose range.
@@ -16,6 +16,17 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Dashboard charts: plotly.js's basic bundle (bar, scatter) from npm, a quarter of the full
+# bundle in the plotly wheel that the web app falls back to without it. Not committed.
+PLOTLY_JS := src/tidings/interfaces/web/static/vendor/plotly-basic.min.js
+vendor: $(PLOTLY_JS)
+
+$(PLOTLY_JS):
+	mkdir -p $(@D)
+	cd $(@D) && npm pack --silent plotly.js-basic-dist-min@4.1.1 >/dev/null \
+	  && tar xzf plotly.js-basic-dist-min-4.1.1.tgz --strip-components=1 package/plotly-basic.min.js \
+	  && rm plotly.js-basic-dist-min-4.1.1.tgz
 
 # Debian packages the test suite drives: Chromium for the dashboard tests. PostgreSQL 15
 # ships with the machine image; tests/conftest.py starts a throwaway server.
