@@ -391,6 +391,8 @@ class Detector:
             family = "appeal"  # "wants Putin to attack": asking someone else to act
         code = inner.code if inner is not None else None
         intent = family == "intent"
+        # Only weak intents leave the event unrealised; "agreed to meet" is an agreement made.
+        unrealised = intent and weak
         asks = family in ("request", "appeal")
         if intent and code is not None:
             root = int(code[:2])
@@ -426,7 +428,7 @@ class Detector:
             actor_heads=agents,
             recipient_heads=recipients,
             confidence=0.8 if inner is not None else 0.7,
-            intent=intent,
+            intent=unrealised,
             negated=neg or (inner is not None and inner.negated),
             consumed=consumed,
         )
