@@ -29,6 +29,7 @@ D = dt.date(2018, 5, 24)
         "Published: 24 May 2018",
         "Updated 24 May 2018, 09:30",
         "24.05.2018",
+        20180524,
         1527163200,  # Unix seconds
         1527163200000,  # Unix milliseconds
         dt.datetime(2018, 5, 24, 12, 0),
@@ -40,7 +41,8 @@ def test_publication_date_formats(value):
 
 
 @pytest.mark.parametrize(
-    "value", ["", "yesterday", "last week", "May 2018", "banana", "2018-13-45", None, [], True]
+    "value",
+    ["", "yesterday", "last week", "May 2018", "banana", "2018-13-45", 2018, 0, None, [], True],
 )
 def test_no_definite_date(value):
     assert parse_date(value) is None

@@ -13,7 +13,8 @@ _YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
 _LABEL = re.compile(
     r"^(?:first |last )?(?:published|updated|modified|posted|date)(?: on| at)?\s*:?\s*", re.I
 )
-_EPOCH_MIN, _EPOCH_MAX = 0, 4_102_444_800  # 1970 .. 2100, in seconds
+# Timestamps from 1973 to 2100: smaller numbers are more likely years or counts than dates.
+_EPOCH_MIN, _EPOCH_MAX = 100_000_000, 4_102_444_800
 _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,
     "REQUIRE_PARTS": ["day", "month", "year"],
@@ -26,13 +27,15 @@ def parse_date(value: object) -> dt.date | None:
 
     The date is the one written (a datetime's own local date, no time-zone shift). Strings
     must carry a year: relative phrases ("yesterday") are no publication date. Numbers are
-    Unix timestamps in seconds or milliseconds.
+    ``YYYYMMDD`` or Unix timestamps in seconds or milliseconds.
     """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and (m := _COMPACT.match(str(value))):
+            return _ymd(*m.groups())
         return _from_timestamp(float(value))
     if not isinstance(value, str):
         return None
