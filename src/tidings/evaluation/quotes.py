@@ -9,7 +9,7 @@ What is counted (see docs/accuracy.md, "Quotes"):
 - Content match: a gold and a predicted attribution match when the predicted content
   covers at least the given share (0.3, 0.8) of the gold content's characters; pairs are
   matched one-to-one, best cover first. Direct = the content holds a double quote mark
-  (“ ” " « » „), on either side by the same rule; everything else is indirect.
+  (“ ” " « » „, or '' as in NYT texts), on either side by the same rule; everything else is indirect.
 - Speaker accuracy, on gold attributions with a source that are matched at 0.3: correct
   when the predicted speaker mention overlaps the gold source span, or the last word of the
   predicted full name occurs in the gold source text; a missing speaker is wrong.
@@ -28,8 +28,8 @@ from tidings.records import Quote
 
 THRESHOLDS = (0.3, 0.8)
 DOUBLE_MARKS = '“”"«»„'
-_OPEN = '“‘"«„‹'
-_CLOSE = '”’"»“›'
+_OPEN = "“‘\"«„‹'"
+_CLOSE = "”’\"»“›'"
 _TRIM = " \t\n,;:"
 
 
@@ -230,7 +230,8 @@ def _merge(ranges: list[tuple[int, int]]) -> Ranges:
 
 
 def _is_direct(text: str, ranges: Ranges) -> bool:
-    return any(c in DOUBLE_MARKS for s, e in ranges for c in text[s:e])
+    content = " ".join(text[s:e] for s, e in ranges)
+    return any(c in DOUBLE_MARKS for c in content) or "''" in content
 
 
 def _covered(gold: Ranges, pred: Ranges) -> float:

@@ -54,6 +54,7 @@ KINDS_OF_LABEL = {
 NAMED_KINDS = frozenset({PLACE, CAPITAL, "seat", ORG, PERSON})
 """What an entity the NER labelled as something else (a date, a work) may really be."""
 TOWNS = frozenset({PLACE, CAPITAL, CITY})
+CITIES = frozenset({CITY})
 DIRECTIONS = {
     *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
     *("central", "upper", "lower", "northeast", "northwest", "southeast", "southwest"),
@@ -295,7 +296,14 @@ class ArticleActors:
         low = head.lower_
         before = [m for m in self._mentions if m.end <= head.i]
         if low in PERSONAL:
+            # The latest person who was the subject of a main clause, else the latest person:
+            # "Trump said Kim had shown hostility. He added…" → Trump.
             persons = [m for m in before if m.entity.label == "PERSON"]
+            sentence = head.sent.start
+            recent = [m for m in persons if m.start >= _previous_sentence_start(head)]
+            main = [m for m in recent if _main_subject(head.doc[m.end - 1])]
+            if main and (main[-1].start < sentence or main[-1] is recent[-1]):
+                return main[-1]
             return persons[-1] if persons else None
         if low in GOVERNMENT_WORDS or low in COUNTRY_WORDS:
             return None
@@ -325,6 +333,19 @@ class ArticleActors:
             if m.entity.label in ("GPE", "NORP") or (not places_only and a.sector == "GOV"):
                 return a.country
         return None
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether a name's token is the subject of its sentence's main verb."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    """The first token of the sentence before ``tok``'s (or of its own when it is first)."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
 
 
 def _modifies(tok: Token, head: Token) -> bool:
@@ -459,7 +480,13 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
     taken = [False] * len(doc)
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end:
+        if start >= end or any(taken[start:end]):
+            continue
+        parts = _known_parts(doc, kb, start, end)
+        if parts:
+            spans.extend(parts)
+            for i in range(start, end):
+                taken[i] = True
             continue
         label = ent.label_
         longer = _known_at(doc, kb, start, taken, min_end=end + 1)
@@ -495,6 +522,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _known_parts(doc: Doc, kb: KnowledgeBase, start: int, end: int) -> list[tuple[int, int, str]]:
+    """An entity the NER ran over a coordination ("Amnesty International and Human Rights
+    Watch") split into its conjuncts, when the whole is unknown and every part is known."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ == "and"]
+    if not cuts or kb.find(doc[start:end].text) is not None:
+        return []
+    parts, lo = [], start
+    for cut in [*cuts, end]:
+        entry = kb.find(doc[lo:cut].text, kinds=NAMED_KINDS)
+        if entry is None:
+            return []
+        parts.append((lo, cut, LABEL_OF_KIND[entry.kind]))
+        lo = cut + 1
+    return parts
 
 
 def _person_end(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
@@ -542,7 +585,9 @@ def _known_at(
             continue
         text = doc[i:end].text
         if text not in kb.written:
-            continue
+            city = kb.find(text, kinds=CITIES) if min_end else None
+            if city is None or city.name != text:  # "Rostov-on-Don", cut up by the NER
+                continue
         entry = kb.find(text)
         if entry is not None and (entry.kind != PERSON or end - i > 1):
             return (i, end, LABEL_OF_KIND[entry.kind])
@@ -641,6 +686,7 @@ def _read_title(
     known: ArticleActors,
     desc: _Description,
     need_code: bool = False,
+    head: Token | None = None,
 ) -> None:
     """Fill ``desc`` from a title phrase: country from a demonym, country or possessor
     inside it, sector from the title, the rest as the title text. With ``need_code``
@@ -670,7 +716,8 @@ def _read_title(
     text = " ".join(title_tokens).replace(" - ", "-").strip()
     if not any(c.isalpha() for c in text):
         return
-    sector = kb.sector_of(text) or kb.nouns.get(words[-1].lemma_.lower())
+    head = head if head is not None else words[-1]
+    sector = kb.sector_of(text) or kb.nouns.get(head.lemma_.lower())
     if need_code and sector is None and country is None:
         return
     if sector is None:  # "North Korea expert": the place is what they study, part of the title
@@ -700,7 +747,7 @@ def _read_appositive(
         if len(toks) >= SHORT_TITLE_TOKENS:
             break
     if toks:
-        _read_title(doc[toks[0].i : toks[-1].i + 1], kb, known, desc)
+        _read_title(doc[toks[0].i : toks[-1].i + 1], kb, known, desc, head=head)
 
 
 def _org_after(prep: Token, known: ArticleActors) -> _Mention | None:
@@ -769,6 +816,8 @@ def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor |
     sector = kb.sector_of(core.root.text) or kb.nouns.get(core.root.lemma_.lower())
     country = None
     for tok in core:
+        if tok.i == core.root.i or kb.nouns.get(tok.lower_):
+            continue  # "University" is a word of the name, not the town of that name
         m = known._mention_at(tok)
         code = m.actor.country if m is not None and m.actor is not None else None
         code = code or kb.demonym(tok.text)

@@ -157,7 +157,8 @@ class KnowledgeBase:
     def fuzzy(self, name: str, kind: str) -> Entry | None:
         """The entry of ``kind`` (``place`` or ``person``) whose name ``name`` misspells by a
         letter or two ("Ethopia", "Laurent Gbago"); None unless exactly one is that close.
-        Only full names of five letters or more are tried, against names of that kind."""
+        Only names of five letters or more are tried, against names of that kind with the
+        same initials (so "Ahmad Rahimi" is not "Ahmad Vahidi")."""
         low = key(name)
         if len(low) < 5:
             return None
@@ -169,10 +170,13 @@ class KnowledgeBase:
                     if e.kind == kind and len(k) >= 5 and (kind != PERSON or " " in k):
                         bucket.setdefault(k[0], []).append((k, e))
             self._fuzzy[kind] = bucket
+        initials = [w[0] for w in low.split()]
         close = {
             e.name: e
             for k, e in bucket.get(low[0], [])
-            if abs(len(k) - len(low)) <= 2 and _within_two_edits(k, low)
+            if abs(len(k) - len(low)) <= 2
+            and [w[0] for w in k.split()] == initials
+            and _within_two_edits(k, low)
         }
         return next(iter(close.values())) if len(close) == 1 else None
 
