@@ -20,7 +20,7 @@ def read() -> Read:
     """``read(*paths, **settings)`` → (articles, failures), in the order read."""
 
     def _read(*paths: str | Path, **settings: Any) -> tuple[list[Article], list[Failure]]:
-        items = list(read_sources([str(p) for p in paths], Settings(**settings)))
+        items = list(read_sources(paths, Settings(**settings)))
         assert all(isinstance(x, Article | Failure) for x in items)
         return (
             [x for x in items if isinstance(x, Article)],

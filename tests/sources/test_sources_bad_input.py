@@ -109,6 +109,7 @@ def test_malformed_jsonl_lines_each_fail_and_good_lines_read(tmp_path, good, rea
                 json.dumps({"id": "b", "body": "No text field."}),
                 json.dumps({"id": "c", "text": 42}),
                 json.dumps({"id": "d", "text": "   "}),
+                "[" * 100_000,
                 "",
                 json.dumps({"id": "e", "text": "Second good record."}),
             ]
@@ -119,12 +120,13 @@ def test_malformed_jsonl_lines_each_fail_and_good_lines_read(tmp_path, good, rea
     articles, failures = read(path, good)
     assert [a.id for a in articles] == ["a", "e", "good"]
     by_line = {f.origin.rsplit(":", 1)[1]: f for f in failures}
-    assert set(by_line) == {"2", "3", "4", "5", "6"}
+    assert set(by_line) == {"2", "3", "4", "5", "6", "7"}
     assert by_line["2"].error.startswith("invalid JSON")
     assert "list" in by_line["3"].error
     assert "no 'text' field" in by_line["4"].error and by_line["4"].article_id == "b"
     assert "not text" in by_line["5"].error
     assert by_line["6"].error == "no text (empty or only whitespace)"
+    assert by_line["7"].error == "invalid JSON: nested too deeply"
 
 
 def test_jsonl_line_over_the_limit_is_skipped(tmp_path, read):

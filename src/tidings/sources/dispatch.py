@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -45,13 +46,15 @@ _HTML_START = re.compile(
 )
 
 
-def read_sources(paths: Iterable[str], settings: Settings) -> Iterator[Article | Failure]:
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings
+) -> Iterator[Article | Failure]:
     """Articles from every path, in order: files, directories (recursive, sorted) and "-" (stdin).
 
     Never raises on bad input: an unreadable file or record becomes a :class:`Failure`
     (stage ``read``) and reading goes on with the next record or file.
     """
-    for path in paths:
+    for path in map(os.fspath, paths):
         found = False
         for file in expand(path):
             found = True
@@ -60,14 +63,16 @@ def read_sources(paths: Iterable[str], settings: Settings) -> Iterator[Article |
             yield Failure(path, "read", "the folder holds no files in a readable format")
 
 
-def count_records(paths: Iterable[str], settings: Settings | None = None) -> int | None:
+def count_records(
+    paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None
+) -> int | None:
     """About how many articles :func:`read_sources` will yield, for a progress ETA.
 
     Counts lines (JSON Lines) and rows (CSV) without parsing articles; None for stdin.
     """
     settings = settings or Settings()
     total = 0
-    for path in paths:
+    for path in map(os.fspath, paths):
         if path == STDIN:
             return None
         for file in expand(path):
