@@ -274,6 +274,33 @@ def eval_times_cmd(gold_format: str, directory: str) -> None:
     click.echo("\n".join(scores.lines()))
 
 
+@eval_group.command("actors")
+@click.option(
+    "--plover",
+    type=click.Path(exists=True, dir_okay=False),
+    help="PLOVER gold JSON (default: ../shared/data/events/plover_gsr_dev.json).",
+)
+@click.option(
+    "--mentions",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A mention set in the format of the shipped one (default: the team's own set).",
+)
+@click.option("--errors", default=0, show_default=True, help="List this many wrong mentions.")
+@click.pass_context
+def eval_actors_cmd(
+    ctx: click.Context, plover: str | None, mentions: str | None, errors: int
+) -> None:
+    """Country and sector accuracy of actor coding on the PLOVER gold actors and on the
+    team's own test set of titles, metonyms, dated offices, demonyms and unknown people."""
+    from tidings.evaluation.actors import OWN_SET, evaluate_actors
+
+    plover_path = Path(plover) if plover else _EVENTS_GOLD / _DEFAULT_EVENT_GOLD[0]
+    own = Path(mentions) if mentions else OWN_SET
+    settings: Settings = ctx.obj
+    for scores in evaluate_actors(plover_path, own, settings.actor_overrides):
+        click.echo(scores.report(errors) + "\n")
+
+
 @train_group.command("events")
 @click.argument("data", type=click.Path(exists=True, dir_okay=False))
 @click.option(
