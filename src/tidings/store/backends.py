@@ -25,6 +25,7 @@ class DuckDBStore(Store):
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.url, self.read_only = path, read_only
         self.con = duckdb.connect(path, read_only=read_only)
+        self.con.execute("SET enable_progress_bar = false")  # it would print on stdout
         self._init_schema()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:

@@ -8,6 +8,7 @@ gives back an equal record (tests/store check this), so the tables lose nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -153,10 +154,12 @@ def _quote_row(h: str, i: int, q: Quote) -> Row:
 
 
 def _first_coded(actors: list[Actor]) -> Actor | None:
+    if not actors or actors[0].country:  # the common case, first
+        return actors[0] if actors else None
     for a in actors:
         if a.country:
             return a
-    return actors[0] if actors else None
+    return actors[0]
 
 
 def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
@@ -203,6 +206,7 @@ def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
     )
 
 
+@functools.lru_cache(maxsize=65_536)
 def _day(value: str | None) -> dt.date | None:
     """The calendar day of a TIMEX3 date value, when it names one."""
     if value is None or len(value) != 10:
