@@ -14,8 +14,8 @@ import httpx
 import pytest
 import uvicorn
 
-import tidings.demo
 from tidings.config import Settings
+from tidings.demo import corpus_path
 from tidings.interfaces.web import create_app
 from tidings.pipeline import run
 
@@ -32,7 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_CORPUS = Path(tidings.demo.__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -44,10 +43,9 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
     text = (shared / "seed/huffpost-kim-trump-summit.txt").read_text(encoding="utf-8")
     record = {"id": "seed", "text": text, "title": meta["title"], "source": meta["source"]}
     seed.write_text(json.dumps({**record, "published": meta["published"]}) + "\n")
-    corpus = sorted(str(p) for p in DEMO_CORPUS.glob("*.jsonl"))
-    assert corpus, f"no demo corpus in {DEMO_CORPUS}"
     db = work / "web.duckdb"
-    run([*corpus, str(seed)], Settings(db=str(db), workers=1))
+    with corpus_path() as corpus:
+        run([str(corpus), str(seed)], Settings(db=str(db), workers=1))
     return db
 
 
