@@ -54,7 +54,7 @@ def read_sources(
     Never raises on bad input: an unreadable file or record becomes a :class:`Failure`
     (stage ``read``) and reading goes on with the next record or file.
     """
-    for path in map(os.fspath, paths):
+    for path in (os.fspath(p) for p in paths):
         found = False
         for file in expand(path):
             found = True
@@ -72,7 +72,7 @@ def count_records(
     """
     settings = settings or Settings()
     total = 0
-    for path in map(os.fspath, paths):
+    for path in (os.fspath(p) for p in paths):
         if path == STDIN:
             return None
         for file in expand(path):

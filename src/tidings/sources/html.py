@@ -37,16 +37,18 @@ def page_article(
     html: str, make_id: Callable[[str], str], origin: str, warnings: list[str] | None = None
 ) -> Article:
     """An Article from the markup of one page; raises :class:`ReadError` if it has no text."""
-    import trafilatura  # slow to import; only HTML needs it
+    # trafilatura is slow to import, and only HTML needs it.
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
 
-    doc = trafilatura.bare_extraction(
+    doc = bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not doc.text or not doc.text.strip():
         raise ReadError("no article text in the HTML (an empty, broken or too deeply nested page)")
     text = doc.text
     return Article(
