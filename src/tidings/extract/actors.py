@@ -72,6 +72,10 @@ GROUP_MEMBER_WORDS = {"member", "members", "one", "some", "many", "most", "part"
 AGENT_PARTICIPLES = {"led", "backed", "based", "run", "owned", "born", "allied", "supported"}
 LINKING_WORDS = AGENT_PARTICIPLES | {"loyal", "operating", "stationed", "deployed", "fleeing"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+RELATIONAL_NOUNS = {
+    *("ally", "partner", "rival", "enemy", "foe", "friend", "neighbour", "neighbor"),
+    *("proxy", "adversary", "opponent", "counterpart", "patron", "client"),
+}
 SUPRANATIONAL = {"international", "world", "global", "african", "european", "asian", "arab"}
 QUALIFIERS = {"government", "state", "civilian", "civil", "official", "senior", "top", "local"}
 OFFICIAL_WORDS = {"official", "state", "state-run", "state-owned", "government", "government-run"}
@@ -235,33 +239,38 @@ class ArticleActors:
 
     def _countries_of(self, head: Token, span: Span, depth: int = 0) -> list[str]:
         """The countries a noun's modifiers give it ("U.S. and Russian negotiators": each
-        modifier and its conjuncts, also when the span holds only a conjunct), else its
-        "of/in/from" phrase or a "based in"/"loyal to" phrase; only inside ``span``."""
+        modifier and its conjuncts inside ``span``, also when it holds only a conjunct),
+        else the noun's own "of/in/from" or "based in"/"loyal to" phrase, which belongs to
+        it even past the end of ``span``. An ethnic demonym ("ethnic Albanian") and the
+        possessor of a relational noun ("Israel's ally") name no country of the noun."""
         found: list[str] = []
+        relational = head.lemma_.lower() in RELATIONAL_NOUNS
         for tok in span:
             if tok.i >= head.i:
                 break
-            if _modifies(tok, head):
+            if _modifies(tok, head) and not _ethnic(tok):
+                if relational and tok.dep_ == "poss":
+                    continue
                 country = self._country_at(tok)
                 if country and country not in found:
                     found.append(country)
         if found or depth > 2:
             return found
         for child in head.children:
-            if not span.start <= child.i < span.end:
+            if child.i < span.start or (child.i < head.i and child.i >= span.end):
                 continue
             if child.dep_ in ("acl", "amod") and child.lower_ in LINKING_WORDS:
                 # "based in Trinidad", "fleeing the war in Liberia": the first place named
                 for tok in child.subtree:
                     m = self._mention_at(tok)
-                    if tok.i < span.end and m is not None and m.entity.label in PLACE_LABELS:
+                    if m is not None and m.entity.label in PLACE_LABELS:
                         country = m.actor.country if m.actor else None
                         if country:
                             return [country]
             if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
                 continue
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.i < span.end:
+                if pobj.dep_ == "pobj":
                     country = self._country_at(pobj)
                     nested = [country] if country else self._countries_of(pobj, span, depth + 1)
                     if nested:
@@ -346,6 +355,11 @@ def _previous_sentence_start(tok: Token) -> int:
     """The first token of the sentence before ``tok``'s (or of its own when it is first)."""
     start = tok.sent.start
     return tok.doc[start - 1].sent.start if start > 0 else start
+
+
+def _ethnic(tok: Token) -> bool:
+    """Whether a demonym is marked as an ethnicity ("ethnic Albanian"), not a nationality."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "ethnic"
 
 
 def _modifies(tok: Token, head: Token) -> bool:
@@ -774,6 +788,8 @@ def _resolve_other(
             sector = None
         actor = Actor(code.name, code.country, sector, text, core.start_char, core.end_char,
                       code.wikidata)  # fmt: skip
+    elif entity.label == "NORP" and _ethnic(core[0]):
+        actor = None  # "ethnic Albanians" are no state's actor by that word alone
     elif entity.label == "NORP" and _demonym(kb, core):
         actor = _country_actor(kb, _demonym(kb, core) or "", core)
         home = [kb.demonym(c.text) for c in core.root.children if c.dep_ == "amod"]
