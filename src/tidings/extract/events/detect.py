@@ -198,7 +198,9 @@ class Detector:
         for tok in sorted(sent, key=depth):
             if tok.i in consumed or (tok.dep_ in _SKIP_DEPS and tok.pos_ == "VERB"):
                 continue
-            if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass"):
+            if tok.dep_ == "amod" and tok.head.dep_ == "dobj":
+                cand = self.hyphenated(tok)
+            elif tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass"):
                 cand = self.verb(tok)
             elif tok.pos_ in ("NOUN", "PROPN"):
                 cand = self.noun(tok, standalone=True)
@@ -333,6 +335,23 @@ class Detector:
             confidence=0.7,
             negated=negated(comp),
             consumed=[comp, *(inner.consumed if inner else [])],
+        )
+
+    def hyphenated(self, tok: Token) -> Candidate | None:
+        """A hyphenated verb parsed as an adjective of its object: "had strong-armed Beijing"."""
+        code = self.lex.hyphenated_code(tok)
+        obj, verb = tok.head, tok.head.head
+        if code is None or verb.lemma_.lower() != "have" or not tok.i < obj.i:
+            return None
+        agents, _ = subjects(verb)
+        return Candidate(
+            head=verb,
+            trigger=list(tok.doc[tok.i - 2 : tok.i + 1]),
+            code=code,
+            actor_heads=agents,
+            recipient_heads=[obj],
+            confidence=0.7,
+            negated=negated(verb),
         )
 
     def noun(self, tok: Token, standalone: bool) -> Candidate | None:

@@ -94,6 +94,17 @@ class Lexicon:
                 return frame
         return None
 
+    def hyphenated_code(self, tok: Token) -> str | None:
+        """The code of a hyphenated verb the tokenizer split ("strong - armed" → strong-arm)."""
+        doc = tok.doc
+        if tok.i < 2 or doc[tok.i - 1].text != "-":
+            return None
+        for form in _forms(tok):
+            frames = self.verbs.get(f"{doc[tok.i - 2].lower_}-{form}")
+            if frames and frames[-1].code.isdigit():
+                return frames[-1].code
+        return None
+
     def noun_code(self, tok: Token) -> str | None:
         """The code of a nominal predicate, preferring "modifier head" compounds.
 
