@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 
 import charset_normalizer
@@ -19,6 +20,8 @@ _BOMS = (
 # C0 controls other than tab, newlines, form feed and escape: rare in text, common in binaries.
 _CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
+_UTF8_NAMES = ("utf-8", "utf8", "utf_8")
+_DAMAGE_SAMPLE = 1 << 20
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -67,6 +70,10 @@ def choose_encoding(sample: bytes, declared: str | None = None) -> tuple[str, st
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, list[str]]:
     """The text of a whole document and any warnings about its encoding."""
+    if bom_encoding(data) is None and (declared or "utf-8").lower() in _UTF8_NAMES:
+        # The common case, decoded once: a large file is not copied again and again.
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-8"), []
     encoding, warning = choose_encoding(data, declared)
     text = data.decode(encoding, "replace")
     return text, [warning] if warning else []
@@ -86,6 +93,7 @@ def _fits(sample: bytes, encoding: str) -> bool:
 
 def _mostly_utf8(sample: bytes) -> bool:
     """UTF-8 with a few damaged bytes: many valid multi-byte characters, few invalid bytes."""
+    sample = sample[:_DAMAGE_SAMPLE]
     text = sample.decode("utf-8", "replace")
     bad = text.count("\ufffd") - sample.count("\ufffd".encode())
     multibyte = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
