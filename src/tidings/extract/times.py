@@ -134,7 +134,7 @@ class _Document:
                 return year
         return None
 
-    def tense(self, start: int, end: int) -> int:
+    def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
         if _SINCE.search(self.text, max(0, start - 8), start):
             return PAST  # "since Jan. 13", "since year-end"
         token = self._token_at(start)
@@ -145,7 +145,7 @@ class _Document:
         governor = token.head
         while governor.pos_ == "ADP" and governor.head.i != governor.i:
             governor = governor.head
-        if governor.pos_ in _NOMINAL and governor.i != token.i:
+        if governor.pos_ in _NOMINAL and governor.i != token.i and not through_nouns:
             return PRESENT  # "the June 12 meeting": the verb's tense does not date it
         for _ in range(8):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:

@@ -57,7 +57,7 @@ MONTH = (
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?|(?i:half\s+a\s+dozen|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of"
+    rf"(?:\d+(?:\.\d+|\s+1/2)?|(?i:half\s+a\s+dozen|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of"
     rf"|a\s+few|a\s+number\s+of|few|several|many|some|numerous|{_NUM_WORD}|an?))"
 )
 UNIT = (
@@ -102,8 +102,8 @@ def number(text: str) -> int | None:
         return None
     if t in SMALL_NUMBERS:
         return SMALL_NUMBERS[t]
-    if re.fullmatch(r"\d+", t):
-        return int(t)
+    if m := re.fullmatch(r"(\d+)(?: 1/2)?", t):
+        return int(m.group(1))
     words = t.split()
     if len(words) == 2 and all(w in SMALL_NUMBERS for w in words):
         return SMALL_NUMBERS[words[0]] + SMALL_NUMBERS[words[1]]

@@ -41,8 +41,9 @@ class Context(Protocol):
     anchor: dt.date | None
     reference: Point | None
 
-    def tense(self, start: int, end: int) -> int:
-        """PAST, PRESENT or FUTURE: the tense of the clause governing ``start:end``."""
+    def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
+        """PAST, PRESENT or FUTURE: the tense of the clause governing ``start:end``; PRESENT
+        when the expression modifies a noun ("the June 12 meeting"), unless ``through_nouns``."""
         ...
 
     def year_hint(self, start: int, end: int) -> int | None:
@@ -152,7 +153,7 @@ def _weekday_date(ctx: Context, start: int, end: int, weekday: int, rel: str) ->
         return weekday_near(anchor, weekday, -2)
     if rel in ("next", "coming", "this coming"):
         return weekday_near(anchor, weekday, 2)
-    tense = ctx.tense(start, end)
+    tense = ctx.tense(start, end, through_nouns=True)  # "the rally on Saturday": when it was
     if tense != PRESENT:
         return weekday_near(anchor, weekday, tense)
     back, ahead = weekday_near(anchor, weekday, -1), weekday_near(anchor, weekday, 1)
@@ -364,7 +365,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
             y -= (
                 ctx.tense(m.start(), m.end()) == PAST
             )  # "profit fell in the fourth quarter": last year's
-    return _date(Point(grain, y, n), explicit=bool(given))
+    found = _date(Point(grain, y, n), explicit=bool(given))
+    if not q and m.group(0)[:4].lower() == "the " and "-" in m.group(0):
+        found.start = m.start() + 4  # "the third-quarter results": the article is the noun's
+    return found
 
 
 _SHIFTS = {
@@ -402,7 +406,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     }.get(unit, SEASON)  # fmt: skip
     ref = ctx.reference
     ending = _ENDED.match(ctx.after(m.end(), 40)) if grain in (QUARTER, YEAR, MONTH) else None
-    if ending and rel in _THE and grain == YEAR:
+    if rel in _THE and grain == YEAR and re.match(r"\s+(?i:ended|ending)\b", ctx.after(m.end())):
         return Found("DURATION", "P1Y")  # "the year ended March 31": twelve months, not 1989
     if ending and rel in _THE:  # "the quarter ended Sept. 30": the one that date closes
         start = m.end() + ending.start(1)
@@ -494,10 +498,17 @@ def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DATE", value, _point_mod(m), point)
 
 
-def _duration_value(num: int | None, unit: str) -> str:
+_HALVES = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _duration_value(num: int | None, unit: str, half: bool = False) -> str:
+    """``P3D``, ``PT2H``, ``PXY``; with ``half``, "2 1/2 years" → ``P2Y6M``."""
     letter, _ = lx.UNITS[unit]
     size = "X" if num is None else str(num * lx.UNIT_FACTOR.get(unit, 1))
-    return f"PT{size}{letter}" if unit in ("second", "minute", "hour") else f"P{size}{letter}"
+    extra = _HALVES.get(unit, "") if half and num is not None else ""
+    if unit in ("second", "minute", "hour"):
+        return f"PT{size}{letter}{extra}"
+    return f"P{size}{letter}{extra}"
 
 
 _PER_AMOUNT = re.compile(r"(?:\d|percent|%|cents?|dollars?|million|billion|times|once|twice)\s*$")
@@ -520,16 +531,20 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         and _PER_AMOUNT.search(ctx.before(m.start(), 20))
     ):
         return Found("SET", _duration_value(1, unit))  # "$5 a year", "twice a week"
-    if m.group("det") and not m.group("dmod") and "-" in m.group(0)[m.end("num") - m.start() :]:
-        # "a two-year deal": the determiner belongs to the noun, not to the duration
+    compound = "-" in m.group(0)[m.end("num") - m.start() :]
+    plural_a = (m.group("det") or "").strip().lower() in ("a", "an") and (num or 0) > 1
+    if m.group("det") and not m.group("dmod") and (compound or plural_a) and not direction:
+        # "a two-year deal", "a five year plan": the determiner belongs to the noun
         m_start = m.start("det") + len(m.group("det"))
         return Found("DURATION", _duration_value(num, unit), None, start=m_start)
     dmod = lx.DURATION_MODS.get(" ".join((m.group("dmod") or "").lower().split()))
+    half = bool(m.group("half")) or "1/2" in num_text
+    value = _duration_value(num, unit, half)
     if not direction:
-        return Found("DURATION", _duration_value(num, unit), dmod)
+        return Found("DURATION", value, dmod)
     past = direction in ("ago", "earlier", "back")
-    if num is None:
-        return Found("DATE", "PAST_REF" if past else "FUTURE_REF")
+    if num is None:  # "years ago"; "a few days later" says how long, not when
+        return Found("DATE", "PAST_REF") if direction == "ago" else Found("DURATION", value)
     _, grain = lx.UNITS[unit]
     if grain is None:
         return Found("DURATION", _duration_value(num, unit), dmod)
@@ -771,7 +786,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
         rf"{lx.DURATION_MOD}(?P<det>(?i:the|a|this|that|each\s+of\s+the)\s+)?(?i:(?:past|last|next"
         rf"|first|coming|previous|final|latest|following|entire|whole|full|remaining|initial)"
         rf"\s+)?(?P<num>{lx.NUMBER})(?P<more>\s+(?i:more|additional|full|straight|consecutive))?"
-        rf"[\s-]+{lx.UNIT}(?!-old|\s+old\b)(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence"
+        rf"[\s-]+{lx.UNIT}(?P<half>\s+and\s+a\s+half)?(?!-old|\s+old\b)(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence"
         rf"|back)))?",
         duration,
         lx.UNIT_WORDS,
