@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from tidings.config import Settings
 from tidings.extract import extract
+from tidings.nlp import parse_many
 from tidings.records import Article, Extraction, Failure, content_hash
 from tidings.resources import Resources, load_resources
 from tidings.sources import find_furniture, read_sources
@@ -100,7 +101,7 @@ def _refuse(article: Article, settings: Settings) -> Failure | None:
 
 def _extract_all(articles: list[Article], res: Resources, settings: Settings) -> list[Result]:
     results: list[Result] = []
-    docs = res.nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
+    docs = parse_many((a.text for a in articles), batch_size=settings.batch_size)
     for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(extract(doc, article, res.kb, res.event_model))
