@@ -17,16 +17,24 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-# Dashboard charts: plotly.js's basic bundle (bar, scatter) from npm, a quarter of the full
-# bundle in the plotly wheel that the web app falls back to without it. Not committed.
-PLOTLY_JS := src/tidings/interfaces/web/static/vendor/plotly-basic.min.js
-vendor: $(PLOTLY_JS)
+# The web app's browser libraries, unpacked from npm packages (not committed): plotly.js's
+# basic bundle (bar, scatter) for the charts, a quarter of the full bundle in the plotly
+# wheel that the app falls back to without it; Swagger UI for the API docs at /docs.
+WEB_VENDOR := src/tidings/interfaces/web/static/vendor
+vendor: $(WEB_VENDOR)/plotly-basic.min.js $(WEB_VENDOR)/swagger-ui-bundle.js
 
-$(PLOTLY_JS):
+$(WEB_VENDOR)/plotly-basic.min.js:
 	mkdir -p $(@D)
 	cd $(@D) && npm pack --silent plotly.js-basic-dist-min@4.1.1 >/dev/null \
 	  && tar xzf plotly.js-basic-dist-min-4.1.1.tgz --strip-components=1 package/plotly-basic.min.js \
 	  && rm plotly.js-basic-dist-min-4.1.1.tgz
+
+$(WEB_VENDOR)/swagger-ui-bundle.js:
+	mkdir -p $(@D)
+	cd $(@D) && npm pack --silent swagger-ui-dist@5.35.0 >/dev/null \
+	  && tar xzf swagger-ui-dist-5.35.0.tgz --strip-components=1 package/swagger-ui.css \
+	    package/swagger-ui-bundle.js package/swagger-ui-bundle.js.LICENSE.txt \
+	  && rm swagger-ui-dist-5.35.0.tgz
 
 # Debian packages the test suite drives: Chromium for the dashboard tests. PostgreSQL 15
 # ships with the machine image; tests/conftest.py starts a throwaway server.

@@ -124,3 +124,12 @@ def test_paste_page_shows_why_input_was_refused(visit):
         "document.getElementById('paste-status').textContent.includes('422')"
     )
     assert "text is empty" in visit.page.locator("#paste-status").inner_text()
+
+
+def test_api_docs_work_offline(visit):
+    visit.open("/docs")
+    visit.page.wait_for_selector(".swagger-ui .opblock-summary-path")
+    paths = visit.page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/analyse" in paths and "/api/events" in paths
+    visit.screenshot("api-docs")
+    assert visit.outside_requests() == []

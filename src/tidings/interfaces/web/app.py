@@ -53,6 +53,9 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
         version=__version__,
         summary="Political event data from news: events, actors, quotes, articles.",
         lifespan=lifespan,
+        # The stock pages load Swagger UI and ReDoc from a CDN; vendor.py serves /docs.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.nlp_lock = threading.Lock()
