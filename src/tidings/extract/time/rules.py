@@ -582,6 +582,17 @@ def vague_span(m: re.Match[str], ctx: Context) -> Found | None:
     return Found("DURATION", _duration_value(None, unit), start=start, end=end)
 
 
+def week_of(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the week of March 6" → 2000-W10; "the weekend of June 2"."""
+    start = m.start("wdate")
+    day = _day_of(m.group("wdate"), ctx, start, m.end())
+    if day is None or day.day is None:
+        return Found("DATE", "XXXX-WXX")
+    week = Point.of_week(day.day)
+    weekend = m.group("wk").lower() == "weekend"
+    return Found("DATE", week.value() + ("-WE" if weekend else ""), None, week)
+
+
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year-earlier quarter", "year-ago": the time mentioned last, a year before."""
     ref = ctx.reference
@@ -783,10 +794,10 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.WEEKDAY_WORDS,
     ),
     (
-        rf"{lx.DURATION_MOD}(?P<det>(?i:the|a|this|that|each\s+of\s+the)\s+)?(?i:(?:past|last|next"
+        rf"{lx.DURATION_MOD}(?P<det>(?i:the|a|this|each\s+of\s+the)\s+)?(?i:(?:past|last|next"
         rf"|first|coming|previous|final|latest|following|entire|whole|full|remaining|initial)"
         rf"\s+)?(?P<num>{lx.NUMBER})(?P<more>\s+(?i:more|additional|full|straight|consecutive))?"
-        rf"[\s-]+{lx.UNIT}(?P<half>\s+and\s+a\s+half)?(?!-old|\s+old\b)(?:\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence"
+        rf"[\s-]+{lx.UNIT}(?P<half>\s+and\s+a\s+half)?(?!-old|\s+old\b)(?:(?i:\s+or\s+so)?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence"
         rf"|back)))?",
         duration,
         lx.UNIT_WORDS,
@@ -842,6 +853,12 @@ RULES: list[tuple[str, Normaliser, str]] = [
         "nineteen twenty",
     ),
     (r"(?i:(?:the\s+)?year(?:['’]s)?[\s-]end)", year_end, "year"),
+    (
+        rf"(?i:the\s+)(?P<wk>(?i:week|weekend))\s+(?i:of)\s+(?P<wdate>{lx.MONTH}\s+\d{{1,2}}"
+        rf"(?:,\s*{lx.YEAR4})?)",
+        week_of,
+        "week weekend",
+    ),
 ]
 
 
