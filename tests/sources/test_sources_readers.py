@@ -283,3 +283,14 @@ def test_markdown_front_matter_gives_metadata_and_is_furniture(tmp_path, read):
     (span,) = article.furniture
     assert (span.start, span.text) == (0, text[: text.index("Dock workers")].rstrip("\n"))
     assert not article.in_furniture(text.index("Dock workers"), len(text))
+
+
+def test_field_map_from_the_config_file(tmp_path):
+    from tidings.config import load_settings
+    from tidings.sources import read_sources
+
+    config = tmp_path / "tidings.toml"
+    config.write_text('[tidings.fields]\ntext = "body"\npublished = "date"\n', encoding="utf-8")
+    path = _jsonl(tmp_path / "c.jsonl", [{"body": "Envoys met.", "date": "2020-02-02"}])
+    (article,) = read_sources([path], load_settings(config))
+    assert (article.text, article.published) == ("Envoys met.", dt.date(2020, 2, 2))
