@@ -234,8 +234,11 @@ def actor_page(code: str, request: Request, interval: Interval = "auto") -> HTML
         [*outgoing["edges"], *incoming["edges"]], key=lambda e: (-e["weight"], e["source"])
     )[:12]
     recent = [
-        run(events_page, filters=SearchFilters(dedup=False, **{side: code}), limit=15)
-        for side in ("actor", "recipient")
+        run(events_page, filters=f, limit=15)
+        for f in (
+            SearchFilters(actor=code, dedup=False),
+            SearchFilters(recipient=code, dedup=False),
+        )
     ]
     quotes = run(search_quotes, country=country, limit=15) if country and not sector else None
     return render(

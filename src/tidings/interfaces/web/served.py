@@ -145,8 +145,7 @@ class Ingestor:
                     results = extract_batch(chunk, self.settings)
                 extractions = [r for r in results if isinstance(r, Extraction)]
                 failures = [r for r in results if isinstance(r, Failure)]
-                self.db.run(lambda s, e=extractions, f=failures: s.write(e, f))
-                job.stored += len(extractions)
+                job.stored += self.db.run(lambda s, e=extractions, f=failures: s.write(e, f))
                 job.failed += len(failures)
                 job.failures.extend(failures)
             job.state = "done"
