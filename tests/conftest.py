@@ -99,17 +99,29 @@ def postgres_server():
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture(params=["duckdb", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request, tmp_path):
-    """An empty tidings database URL on each backend: a DuckDB file, a fresh PG database."""
-    if request.param == "duckdb":
-        return str(tmp_path / "tidings.duckdb")
+BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def new_db_url(request, tmp_path_factory):
+    """A function giving a new, empty database URL on a backend ("duckdb" or "postgresql")."""
     import uuid
 
-    import psycopg
+    def make(backend: str) -> str:
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        if backend == "duckdb":
+            return str(tmp_path_factory.mktemp("db") / f"{name}.duckdb")
+        import psycopg
 
-    base = request.getfixturevalue("postgres_server")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as con:
-        con.execute(f"CREATE DATABASE {name}")
-    return f"{base}/{name}"
+        base = request.getfixturevalue("postgres_server")
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as con:
+            con.execute(f"CREATE DATABASE {name}")
+        return f"{base}/{name}"
+
+    return make
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, new_db_url):
+    """An empty tidings database URL on each backend: a DuckDB file, a fresh PG database."""
+    return new_db_url(request.param)

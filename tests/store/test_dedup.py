@@ -2,95 +2,34 @@
 (fictional) outlets, and look-alike events that must stay apart.
 
 The reports are hand-coded extractions, so these tests pin the dedup rules themselves;
-test_dedup_pipeline.py runs written texts through the real extractors.
+test_dedup_pipeline.py runs the team's written texts through the real extractors.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 from typing import Any
 
 import pytest
 
 from tidings.analysis import canonical_event
-from tidings.records import Actor, Article, Event, Extraction, Place, SentenceSpan, Span
 from tidings.store import open_store
+from tidings.store.synthetic import CodedEvent
+from tidings.store.synthetic import coded_report as report
+
+CODING = {"REJECT": (-4.0, 3), "THREATEN": (-4.4, 3), "CONSULT": (1.0, 1), "ASSAULT": (-10.0, 4)}
 
 
-@dataclasses.dataclass
-class Ev:
-    """A hand-coded event in a sentence: who did what to whom, when, where."""
-
-    type: str
-    trigger: str
-    actor: tuple[str | None, str | None, str] | None
-    recipient: tuple[str | None, str | None, str] | None
-    day: str | None
-    cameo: str | None = None
-    place: str | None = None
-    mode: str | None = None
-    negated: bool = False
-    modality: str = "asserted"
-
-
-def report(outlet: str, published: str, *sentences: tuple[str, Ev | None]) -> Extraction:
-    """An article of ``sentences``, each with the event it reports (offsets computed)."""
-    text = " ".join(s for s, _ in sentences)
-    events, pos = [], 0
-    for sentence, ev in sentences:
-        if ev is not None:
-            events.append(_event(text, pos, sentence, ev))
-        pos += len(sentence) + 1
-    article = Article(
-        id=f"{outlet}-{published}-{abs(hash(text)) % 10_000}",
-        text=text,
-        title=sentences[0][0],
-        published=dt.date.fromisoformat(published),
-        source=outlet,
-    )
-    return Extraction(article=article, events=events)
-
-
-def _event(text: str, pos: int, sentence: str, ev: Ev) -> Event:
-    def actor(spec: tuple[str | None, str | None, str] | None) -> list[Actor]:
-        if spec is None:
-            return []
-        country, sector, mention = spec
-        start = text.index(mention, pos)
-        return [Actor(mention, country, sector, mention, start, start + len(mention))]
-
-    t = text.index(ev.trigger, pos)
-    place = None
-    if ev.place:
-        p = text.index(ev.place, pos)
-        place = Place(ev.place, None, None, None, ev.place, p, p + len(ev.place))
-    quads = {"REJECT": 3, "THREATEN": 3, "CONSULT": 1, "ASSAULT": 4}
-    return Event(
-        type=ev.type,
-        mode=ev.mode,
-        context=[],
-        actor=actor(ev.actor),
-        recipient=actor(ev.recipient),
-        date=ev.day,
-        date_text=None,
-        place=place,
-        negated=ev.negated,
-        modality=ev.modality,  # type: ignore[arg-type]
-        trigger=Span(ev.trigger, t, t + len(ev.trigger)),
-        sentence=SentenceSpan(pos, pos + len(sentence)),
-        cameo=ev.cameo,
-        goldstein={"REJECT": -4.0, "THREATEN": -4.4, "CONSULT": 1.0, "ASSAULT": -10.0}[ev.type],
-        quad=quads[ev.type],
-        confidence=0.9,
-    )
+def Ev(type_: str, *args: Any, **kw: Any) -> CodedEvent:
+    """A coded event with the Goldstein value and quad class of its type."""
+    goldstein, quad = CODING[type_]
+    return CodedEvent(type_, *args, goldstein=goldstein, quad=quad, **kw)
 
 
 TRUMP = ("USA", "GOV", "Trump")
 KIM = ("PRK", "GOV", "Kim")
 
 
-def cancel(trigger: str = "canceled", day: str = "2018-05-24", **kw: Any) -> Ev:
+def cancel(trigger: str = "canceled", day: str = "2018-05-24", **kw: Any) -> CodedEvent:
     return Ev("REJECT", trigger, TRUMP, KIM, day, cameo=kw.pop("cameo", "125"), **kw)
 
 
