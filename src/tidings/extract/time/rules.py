@@ -362,9 +362,8 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         hint = ctx.year_hint(m.start(), m.end())
         y = hint or anchor.year
         if hint is None and Point(grain, y, n).first_day() > anchor:
-            y -= (
-                ctx.tense(m.start(), m.end()) == PAST
-            )  # "profit fell in the fourth quarter": last year's
+            # "profit fell in the fourth quarter" before it began: last year's
+            y -= ctx.tense(m.start(), m.end(), through_nouns=True) == PAST
     found = _date(Point(grain, y, n), explicit=bool(given))
     if not q and m.group(0)[:4].lower() == "the " and "-" in m.group(0):
         found.start = m.start() + 4  # "the third-quarter results": the article is the noun's
@@ -374,10 +373,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
 _SHIFTS = {
     "last": -1, "previous": -1, "this past": -1, "past": -1, "the previous": -1,
     "the prior": -1, "the preceding": -1, "this": 0, "current": 0, "the current": 0,
+    "the full": 0, "the fiscal": 0,
     "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the following": 1,
 }  # fmt: skip
 _ENDED = re.compile(rf"\s+(?i:ended|ending)\s+({lx.MONTH}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)")
-_THE = ("the", "that", "the same", "the latest", "the full", "the fiscal", "the most recent")
+_THE = ("the", "that", "the same", "the latest", "the most recent")
 _REL_MODS = {"earlier": "START", "early": "START", "later": "END", "late": "END", "mid": "MID"}
 
 
@@ -520,6 +520,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     num_text = m.group("num")
     num = lx.number(num_text)
     unit = lx.unit_of(m.group("unit"))
+    if re.fullmatch(lx.YEAR4, num_text):
+        return None  # "the 1988 quarter": a year, not 1,988 quarters
     direction = (m.group("dir") or "").lower()
     if unit == "quarter" and re.match(r"\s+of\b", ctx.after(m.end())):
         return None  # "three-quarters of its food"
