@@ -15,22 +15,30 @@ A passage repeated as a pull quote is one quote. Page furniture is skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from tidings.extract.actors import ArticleActors
-from tidings.extract.quotes.cues import CUE_LEMMAS, INTENT_LEMMAS
+from tidings.extract.quotes.cues import CUE_LEMMAS, INTENT_LEMMAS, OBJECT_LEMMAS
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
 from tidings.extract.quotes.speakers import Speakers, noun_phrase
 from tidings.records import Article, Quote, Span, Speaker
 
 _DASH_LINE = re.compile(r"\s*[-—―–]+\s*(\S.*)")
-_FRAGMENT_WORDS = 5  # shorter quoted passages need a cue: otherwise they are scare quotes
+_FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (mixed quote)
+_ALONE_WORDS = 6  # a passage nobody is said to say must be a sentence at least this long
+_COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{10,})")
+_OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
+_LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
+_CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
 _LEAD_IN = re.compile(r":\s*$")
-_MARKS = '“”"‘’«»„‹› \n\t'
+_MARKS = "“”\"‘’«»„‹›' \n\t"
 
 
 @dataclass(slots=True)
@@ -41,7 +49,7 @@ class _Attribution:
 
 def extract_quotes(doc: Doc, article: Article, actors: ArticleActors) -> list[Quote]:
     """The quotations and reported statements of ``doc``, the parse of ``article.text``."""
-    text = doc.text
+    text = article.text  # == doc.text, which spaCy rebuilds on every access
     passages = [p for p in marked_passages(text) if not article.in_furniture(p.start, p.end)]
     speakers = Speakers(doc, actors, [(p.start, p.end) for p in passages])
     finder = _Finder(doc, article, passages, speakers)
@@ -56,14 +64,20 @@ class _Finder:
         self, doc: Doc, article: Article, passages: list[Marked], speakers: Speakers
     ) -> None:
         self.doc, self.article, self.passages, self.speakers = doc, article, passages, speakers
-        self.text = doc.text
-        self.paras = paragraphs(self.text)
+        self.text = article.text
+        self.paras = paragraphs(self.text) or [(0, len(self.text))]
+        self.starts = [lo for lo, _ in self.paras]
         self.quoted = [False] * len(doc)
         for p in passages:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is not None:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
+        lemmas = doc.to_array([LEMMA, LOWER])
+        cue_hashes = {doc.vocab.strings.add(w) for w in (*CUE_LEMMAS, "according")}
+        self.cue_ids = {
+            i for i, (lemma, lower) in enumerate(lemmas) if lemma in cue_hashes or lower in cue_hashes
+        }  # fmt: skip
         self.used_cues: set[int] = set()
         self.taken: list[tuple[int, int]] = []
 
@@ -112,9 +126,9 @@ class _Finder:
         frame = self._frame(span, para)
         best: tuple[int, Token, tuple[int, int] | None] | None = None
         for tok in frame:
-            if self.quoted[tok.i] or not _is_cue(tok):
+            if tok.i not in self.cue_ids or self.quoted[tok.i] or not _is_cue(tok):
                 continue
-            content = _content(tok)
+            content = self._content(tok)
             if content is not None and _overlap(content, (p.start, p.end)) == 0:
                 continue  # this cue reports something else in the sentence
             distance = min(abs(tok.idx - p.end), abs(tok.idx - p.start))
@@ -123,7 +137,7 @@ class _Finder:
         if best is not None:
             _, cue_tok, content = best
             attribution = self._from_cue(cue_tok)
-            if content is not None and _extra_words(doc, content, p):
+            if content is not None and _extra_words(self.text, content, p):
                 start, end = min(content[0], p.start), max(content[1], p.end)
                 self.used_cues.add(cue_tok.i)
                 return "mixed", start, _rstrip(self.text, start, end), attribution
@@ -134,8 +148,8 @@ class _Finder:
                 return "mixed", content[0], content[1], attribution
             self.used_cues.add(cue_tok.i)
             return "direct", p.start, p.end, attribution
-        if words < _FRAGMENT_WORDS and not _whole_sentence(span):
-            return None
+        if words < _ALONE_WORDS or not _whole_sentence(span):
+            return None  # a title or a scare quote
         attribution = (
             self._lead_in(p) or self._dash(p, para) or self._carried(p, para, last_by_para)
         )
@@ -212,21 +226,23 @@ class _Finder:
         return None
 
     def _para(self, offset: int) -> int:
-        for i, (lo, hi) in enumerate(self.paras):
-            if lo <= offset < hi:
-                return i
-        return len(self.paras) - 1
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def _content(self, cue: Token) -> tuple[int, int] | None:
+        """What ``cue`` reports, inside the cue's paragraph."""
+        return _content(cue, *self.paras[self._para(cue.idx)])
 
     # -- pass 2: reported speech ---------------------------------------------------------
 
     def indirect(self) -> list[Quote]:
         out = []
-        for tok in self.doc:
-            if tok.i in self.used_cues or self.quoted[tok.i] or not _is_cue(tok):
+        for i in sorted(self.cue_ids - self.used_cues):
+            tok = self.doc[i]
+            if self.quoted[i] or not _is_cue(tok):
                 continue
             if self.article.in_furniture(tok.idx, tok.idx + len(tok)):
                 continue
-            content = _content(tok)
+            content = self._content(tok)
             subject = _subject(tok)
             if content is None or subject is None:
                 continue
@@ -239,6 +255,29 @@ class _Finder:
                       attribution.speaker)
             )  # fmt: skip
             self.taken.append(content)
+        out += self._colon_lines()
+        return out
+
+    def _colon_lines(self) -> list[Quote]:
+        """Headline-style attributions: "Poll: Trump and Clinton hold narrow leads"."""
+        out = []
+        for lo, hi in self.paras:
+            m = _COLON_LINE.match(self.text, lo, hi)
+            if m is None or self.article.in_furniture(lo, hi):
+                continue
+            start, end = m.start(2), _rstrip(self.text, m.start(2), hi)
+            if any(_overlap(t, (start, end)) for t in self.taken):
+                continue
+            lead = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if lead is None or any(t.pos_ in ("VERB", "AUX") for t in lead):
+                continue
+            if not any(t.pos_ == "PROPN" or t.ent_type_ for t in lead):
+                continue
+            colon = m.end(1)
+            speaker = self.speakers.speaker(lead.root)
+            cue = Span(":", colon, colon + 1)
+            out.append(Quote(self.text[start:end], start, end, "indirect", cue, speaker))
+            self.taken.append((start, end))
         return out
 
 
@@ -249,14 +288,14 @@ def _is_cue(tok: Token) -> bool:
 
 
 def _cue_span(tok: Token) -> Span:
-    doc = tok.doc
     end = tok
     if tok.lower_ == "according":
         end = next(c for c in tok.children if c.lower_ == "to")
     else:
         prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         end = prt[0] if prt else tok
-    return Span(doc.text[tok.idx : end.idx + len(end)], tok.idx, end.idx + len(end))
+    words = tok.doc[tok.i : end.i + 1]
+    return Span(words.text, words.start_char, words.end_char)
 
 
 def _subject(cue: Token) -> Token | None:
@@ -282,25 +321,39 @@ def _subject(cue: Token) -> Token | None:
     return None
 
 
-def _content(cue: Token) -> tuple[int, int] | None:
-    """Character span of what ``cue`` reports: its clausal complement, or for "according
-    to" the clause it hangs on."""
-    doc = cue.doc
+def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character span of what ``cue`` reports inside the paragraph ``lo:hi``: its clausal
+    complement, or for "according to" and "…, he said" the clause it hangs on."""
+
+    def inside(toks: Iterable[Token]) -> list[Token]:
+        # The parser's sentences sometimes run over paragraph breaks.
+        return [t for t in toks if lo <= t.idx < hi]
+
     if cue.lower_ == "according":
-        clause = cue.head
-        if clause is cue:
+        if cue.head is cue:
             return None
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
-        toks = [t for t in clause.subtree if t.i not in skip]
-        return _chars(_longest_run(toks))
+        return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
     lemma = cue.lemma_.lower()
     for c in cue.children:
+        if not lo <= c.idx < hi:
+            continue
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in INTENT_LEMMAS):
-            return _chars(list(c.subtree))
-    if cue.dep_ in ("parataxis",) and cue.head.pos_ in ("VERB", "AUX"):
+            return _chars(inside(c.subtree))
+    # No clausal complement: what follows the verb ("called the deal “a disaster”", "told
+    # stories of how …"), past any "in a statement" or "reporters" in front.
+    toks: list[Token] = []
+    for c in cue.rights:
+        if c.dep_ in _OBJECT_STOP:
+            break
+        if not toks and (c.dep_ in _LEADING or (c.dep_ == "prep" and lemma not in OBJECT_LEMMAS)):
+            continue
+        toks.extend(c.subtree)
+    if any(t.dep_ in _CONTENT_DEPS for t in toks):
+        return _chars(inside(toks))
+    if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
-        return _chars(_longest_run([t for t in cue.head.subtree if t.i not in skip]))
-    del doc
+        return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
     return None
 
 
@@ -330,17 +383,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _extra_words(doc: Doc, content: tuple[int, int], p: Marked) -> bool:
+def _extra_words(text: str, content: tuple[int, int], p: Marked) -> bool:
     """Whether reported content reaches beyond the passage by more than "that"."""
-    outside = doc.text[content[0] : max(content[0], p.start)] + doc.text[p.end : content[1]]
+    outside = text[content[0] : max(content[0], p.start)] + text[p.end : content[1]]
     words = re.findall(r"[A-Za-z]+", outside)
     return len([w for w in words if w.lower() != "that"]) >= 1 and content[0] < p.start - 5
 
 
 def _whole_sentence(span: TokenSpan) -> bool:
-    """A passage that ends like a sentence: "…," "….", "…?" before its closing mark."""
-    inner = span.text.rstrip(_MARKS)
-    return inner.endswith((".", "?", "!", ",", "…")) and len(span) > 3
+    """A passage that reads like a sentence: capitalised, and ending in "…," "….", "…?"."""
+    inner = span.text.strip(_MARKS)
+    return inner[:1].isupper() and inner.endswith((".", "?", "!", ",", "…")) and len(span) > 3
 
 
 def _inner(text: str, p: Marked) -> tuple[int, int] | None:

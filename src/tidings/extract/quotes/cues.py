@@ -23,7 +23,16 @@ THOUGHT = {
 # Verbs whose infinitive complement ("wants to …") is the attributed intention.
 INTENT_LEMMAS = {
     "want", "plan", "hope", "expect", "intend", "promise", "vow", "threaten", "refuse",
-    "decline", "agree", "pledge", "seek", "aim", "try", "wish", "offer", "urge", "ask",
-    "vote", "push", "call",
+    "decline", "agree", "pledge", "seek", "aim", "wish", "urge", "ask",
 }  # fmt: skip
-CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS
+# Verbs whose object says what the subject thinks or says of it ("called the deal
+# “a disaster”", "endorsed Clinton", "described him as a liar").
+OBJECT_LEMMAS = {
+    "call", "describe", "endorse", "criticize", "support", "accuse", "praise", "defend",
+    "oppose", "cite", "blame", "reject", "dismiss", "question", "propose", "back", "attack",
+    "condemn", "refer", "slam", "blast", "mock", "welcome", "applaud", "label", "brand",
+    "deride", "denounce", "decry", "hail", "laud", "chant", "dub", "characterize", "tout",
+    "bemoan", "lament", "ridicule", "scold", "chastise", "rebuke", "fault", "credit",
+    "thank", "congratulate", "compare", "predict", "recommend", "express", "acknowledge",
+}  # fmt: skip
+CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS

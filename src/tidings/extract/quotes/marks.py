@@ -23,6 +23,7 @@ _CLOSERS = {
 _DOUBLE = '“„«»"”'
 _SPACE_BEFORE = set(" \t\n([{—–―-/")
 _PARAGRAPH = re.compile(r"[^\n]+")
+_TWO_APOSTROPHES = re.compile(r"''")  # typewriter double quotes, as in some NYT texts
 
 
 @dataclass(slots=True)
@@ -42,15 +43,32 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def marked_passages(text: str) -> list[Marked]:
     """Every quoted passage of ``text``, with continued paragraphs joined into one passage."""
+    scan = _TWO_APOSTROPHES.sub(_as_double, text) if "''" in text else text
     out: list[Marked] = []
     for start, end in paragraphs(text):
-        found = _in_paragraph(text, start, end)
+        found = [_with_apostrophes(text, m) for m in _in_paragraph(scan, start, end)]
         if found and out and not out[-1].closed and found[0].start == _first_char(text, start):
             # The previous paragraph ended inside a quote and this one reopens it.
             prev = out.pop()
             found[0] = Marked(prev.start, found[0].end, found[0].closed, prev.double)
         out.extend(found)
     return out
+
+
+def _as_double(m: re.Match[str]) -> str:
+    """Two apostrophes as one straight double mark plus a space on the outer side, so the
+    scanner sees an opening or closing mark at the same offsets."""
+    following = m.string[m.end()] if m.end() < len(m.string) else " "
+    return ' "' if not following.isspace() and following not in ".,;:!?)" else '" '
+
+
+def _with_apostrophes(text: str, m: Marked) -> Marked:
+    start, end = m.start, m.end
+    if start > 0 and text[start - 1 : start + 1] == "''":
+        start -= 1
+    if text[end - 1 : end + 1] == "''":
+        end += 1
+    return Marked(start, end, m.closed, m.double)
 
 
 def _first_char(text: str, start: int) -> int:

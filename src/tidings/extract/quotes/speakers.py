@@ -30,7 +30,7 @@ _PREP_BEFORE_ORG = {"at", "with", "for", "of", "from", "in", "on"}
 @dataclass(slots=True)
 class _Person:
     name: str
-    start: int
+    ent: Span
     subject: bool
     quoted: bool
 
@@ -43,6 +43,10 @@ class Speakers:
         self.profiles: dict[str, tuple[str | None, str | None]] = {}
         self.persons: list[_Person] = []
         full: dict[str, str] = {}  # surname → the latest full name ending in it
+        self.ent_of: dict[int, Span] = {}  # token index → its entity (Span.ents is slow)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -54,55 +58,59 @@ class Speakers:
             name = full.get(words[-1].lower(), " ".join(words))
             inside = any(s <= ent.start_char < e for s, e in quoted)
             subject = ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ == "nsubj"
-            self.persons.append(_Person(name, ent.start_char, subject, inside))
-        self._by_start = {p.start: p for p in self.persons}
+            self.persons.append(_Person(name, ent, subject, inside))
+            title, affiliation = self._introduced(ent)
+            if title or affiliation:
+                self.profiles.setdefault(name, (title, affiliation))
+        self._by_start = {p.ent.start_char: p for p in self.persons}
         self._full_later = full
 
-    def speaker(self, head: Token, mention: Span | None = None) -> Speaker:
-        """The speaker whose mention is headed by ``head`` (its whole noun phrase by default)."""
-        span = mention if mention is not None else noun_phrase(head)
-        name, ent = self._name(head, span)
-        title, affiliation = self._describe(head, span, ent, name)
-        actor = None
-        if ent is not None:
-            coded = self.actors.actors_in(ent)
-            actor = coded[0] if coded else None
-        return Speaker(name, span.text, span.start_char, span.end_char, title, affiliation, actor)
+    def speaker(self, head: Token) -> Speaker:
+        """The speaker whose mention is the noun phrase headed by ``head``."""
+        span = noun_phrase(head)
+        if head.lower_ in RELATIVE and head.head.dep_ == "relcl":  # "Narang, who said"
+            return self._speaker(head.head.head, span)
+        return self._speaker(head, span)
+
+    def _speaker(self, head: Token, span: Span) -> Speaker:
+        ent: Span | None = None
+        if head.lower_ in PERSONAL:
+            person = self._antecedent(head.idx)
+            name = person.name if person else head.text
+            ent = person.ent if person else None
+        else:
+            ent = self._entity_of(head, noun_phrase(head))
+            if ent is None:
+                name = span.text  # a description ("a senior official"): never guessed
+            elif ent.label_ == "PERSON":
+                name = self._full(ent)
+            else:
+                name = _strip_det(ent)
+        title = affiliation = None
+        if ent is not None and ent.label_ == "PERSON":
+            title, affiliation = self.profiles.get(name, (None, None))
+        coded = self.actors.actors_in(ent) if ent is not None else []
+        return Speaker(
+            name, span.text, span.start_char, span.end_char, title, affiliation,
+            coded[0] if coded else None,
+        )  # fmt: skip
 
     def named(self, span: Span) -> Speaker | None:
         """A speaker named in a bare line ("- Stephen Schwartz, nuclear policy consultant")."""
-        ents = [e for e in span.ents if e.label_ in NAMED]
+        ents = [e for e in self.ents_in(span) if e.label_ in NAMED]
         if not ents:
             return None
         ent = ents[0]
-        rest = self.doc[ent.end : span.end]
-        while len(rest) and rest[0].is_punct:
-            rest = rest[1:]
         name = self._full(ent)
-        title, affiliation = (None, None)
-        if len(rest):
-            title, affiliation = title_affiliation(rest)
-            self.profiles.setdefault(name, (title, affiliation))
-        else:
+        rest = self.doc[ent.end : span.end]
+        title, affiliation = self.title_affiliation(rest) if len(rest) else (None, None)
+        if not (title or affiliation):
             title, affiliation = self.profiles.get(name, (None, None))
         coded = self.actors.actors_in(ent)
         return Speaker(
             name, ent.text, ent.start_char, ent.end_char, title, affiliation,
             coded[0] if coded else None,
         )  # fmt: skip
-
-    def _name(self, head: Token, span: Span) -> tuple[str, Span | None]:
-        low = head.lower_
-        if head.dep_ == "nsubj" and low in RELATIVE and head.head.dep_ == "relcl":
-            return self._name(head.head.head, noun_phrase(head.head.head))
-        if low in PERSONAL:
-            return self._antecedent(head.idx) or head.text, None
-        ent = _entity_of(head, span)
-        if ent is None:
-            return span.text, None
-        if ent.label_ == "PERSON":
-            return self._full(ent), ent
-        return _strip_det(ent), ent
 
     def _full(self, ent: Span) -> str:
         """Full name for a person mention: the introduced name a surname refers to."""
@@ -114,39 +122,88 @@ class Speakers:
         words = _name_words(ent) or [ent.text]
         return self._full_later.get(words[-1].lower(), " ".join(words))
 
-    def _antecedent(self, at: int) -> str | None:
+    def _antecedent(self, at: int) -> _Person | None:
         """The person a he/she at offset ``at`` most likely refers to: the latest subject."""
         fallback = None
         for p in reversed(self.persons):
-            if p.start >= at or p.quoted:
+            if p.ent.start_char >= at or p.quoted:
                 continue
             if p.subject:
-                return p.name
+                return p
             if fallback is None:
-                fallback = p.name
+                fallback = p
         return fallback
 
-    def _describe(
-        self, head: Token, span: Span, ent: Span | None, name: str
-    ) -> tuple[str | None, str | None]:
-        if ent is None or ent.label_ != "PERSON":
-            return None, None
-        title = affiliation = None
-        appos = [c for c in head.children if c.dep_ == "appos"]
-        if appos and not ent.start <= head.i < ent.end:  # "his adviser, John Bolton"
-            before = self.doc[span.start : appos[0].left_edge.i]
-            title, affiliation = title_affiliation(before)
-        elif appos:
-            a = appos[0]
-            title, affiliation = title_affiliation(self.doc[a.left_edge.i : a.right_edge.i + 1])
-        elif span.start < ent.start:
-            before = self.doc[span.start : ent.start]
-            if any(t.is_alpha for t in before):
-                title, affiliation = title_affiliation(before)
-        if title or affiliation:
-            self.profiles.setdefault(name, (title, affiliation))
-            return title, affiliation
-        return self.profiles.get(name, (None, None))
+    def _introduced(self, ent: Span) -> tuple[str | None, str | None]:
+        """Title and affiliation a person mention carries: "X, a professor at Y",
+        "Spokeswoman X", "Trump's adviser, X"."""
+        doc, root = self.doc, ent.root
+        for c in root.children:
+            if c.dep_ == "appos" and c.ent_type_ != "PERSON":
+                return self.title_affiliation(doc[c.left_edge.i : c.right_edge.i + 1])
+        head = root.head
+        if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+            return self.title_affiliation(doc[head.left_edge.i : head.i + 1])
+        left = root.left_edge.i
+        if left < ent.start and any(t.is_alpha for t in doc[left : ent.start]):
+            return self.title_affiliation(doc[left : ent.start])
+        return None, None
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities inside ``span``, in order."""
+        out: list[Span] = []
+        for i in range(span.start, span.end):
+            ent = self.ent_of.get(i)
+            if ent is not None and (not out or out[-1] is not ent) and ent.end <= span.end:
+                if ent.start >= span.start:
+                    out.append(ent)
+        return out
+
+    def title_affiliation(self, span: Span) -> tuple[str | None, str | None]:
+        """Split a description into a title and the organisation or place it belongs to.
+
+        "a professor of international relations at the Massachusetts Institute of Technology"
+        → ("professor of international relations", "Massachusetts Institute of Technology").
+        An organisation after a preposition wins over one used as a modifier ("a North Korea
+        expert at Victoria University": the university, not North Korea).
+        """
+        doc = span.doc
+        ents = [e for e in self.ents_in(span) if e.label_ in AFFILIATIONS]
+
+        def after_prep(e: Span) -> bool:
+            i = e.start - 1
+            if i >= span.start and doc[i].lower_ == "the":
+                i -= 1
+            return i >= span.start and doc[i].lower_ in _PREP_BEFORE_ORG
+
+        def possessive(e: Span) -> bool:
+            return e.end < span.end and doc[e.end].dep_ == "case"
+
+        org = next(
+            (e for e in ents if e.label_ == "ORG" and after_prep(e)),
+            next((e for e in ents if after_prep(e) or possessive(e)),
+                 next((e for e in ents if e.label_ == "ORG"), None)),
+        )  # fmt: skip
+        if org is None:
+            return _trim(span), None
+        if after_prep(org):
+            cut = org.start - (2 if doc[org.start - 1].lower_ == "the" else 1)
+            return _trim(doc[span.start : cut]), _strip_det(org)
+        if org.start <= span.start + 1:  # "South Korea's national security adviser"
+            return _trim(doc[org.end : span.end]), _strip_det(org)
+        return _trim(span), _strip_det(org)
+
+    def _entity_of(self, head: Token, span: Span) -> Span | None:
+        """The named entity the mention's head belongs to, else one it names ("Spokeswoman X")."""
+        for ent in self.ents_in(span):
+            if ent.label_ in NAMED and ent.start <= head.i < ent.end:
+                return ent
+        for c in head.children:
+            if c.dep_ == "appos":
+                for ent in self.ents_in(head.doc[c.left_edge.i : c.right_edge.i + 1]):
+                    if ent.label_ == "PERSON" and ent.start <= c.i < ent.end:
+                        return ent
+        return None
 
 
 def noun_phrase(head: Token) -> Span:
@@ -160,30 +217,10 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
-def title_affiliation(span: Span) -> tuple[str | None, str | None]:
-    """Split a description into a title and the organisation or place it belongs to.
-
-    "a professor of international relations at the Massachusetts Institute of Technology"
-    → ("professor of international relations", "Massachusetts Institute of Technology").
-    """
-    org = next((e for e in span.ents if e.label_ in AFFILIATIONS), None)
-    if org is None:
-        return _trim(span), None
-    cut = org.start
-    if cut > span.start and span.doc[cut - 1].lower_ in ("the",):
-        cut -= 1
-    if cut > span.start and span.doc[cut - 1].lower_ in _PREP_BEFORE_ORG:
-        cut -= 1
-    title = _trim(span.doc[span.start : cut]) if cut > span.start else None
-    if title is None or cut == span.start:
-        rest = _trim(span.doc[org.end : span.end])
-        if rest and cut == span.start:
-            title = rest
-    return title, _strip_det(org)
-
-
 def _trim(span: Span) -> str | None:
     toks = list(span)
+    if not toks:
+        return None
     while toks and (toks[0].dep_ in _DROP_EDGE or toks[0].is_punct or toks[0].lower_ in "a an"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
@@ -205,16 +242,3 @@ def _name_words(ent: Span) -> list[str]:
     while words and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return words
-
-
-def _entity_of(head: Token, span: Span) -> Span | None:
-    """The named entity the mention's head belongs to, else one it names ("Spokeswoman X")."""
-    for ent in span.ents:
-        if ent.label_ in NAMED and ent.start <= head.i < ent.end:
-            return ent
-    for c in head.children:
-        if c.dep_ == "appos":
-            for ent in head.doc[c.left_edge.i : c.right_edge.i + 1].ents:
-                if ent.label_ == "PERSON" and ent.start <= c.i < ent.end:
-                    return ent
-    return None
