@@ -23,6 +23,7 @@ _NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "conj", "cc", "appos"}
 )
 _OF = frozenset({"of"})
+_SOURCE_PREPS = frozenset({"from", "by"})
 _WIDE_PREPS = frozenset({"of", "in", "from"})
 _SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nn"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
@@ -134,6 +135,10 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
     """
     patients = [c for c in tok.children if c.dep_ == "nsubjpass"]
     agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if patients and not agents:
+        # "killed in an air strike by government forces": the agent of the means
+        means = prep_objects(tok, frozenset({"in", "during", "with"}))
+        agents = [p for m in means for p in prep_objects(m, frozenset({"by"}))]
     if patients or agents:
         return agents, patients
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
@@ -261,6 +266,20 @@ class Detector:
             return self._light(tok, obj, agents, patients, neg)
         if frame.code in FAMILIES:
             return self._control(tok, frame.code, frame.lemma, agents, neg)
+        if frame.reversed:
+            doers = prep_objects(tok, _SOURCE_PREPS)
+            if obj is not None:
+                doers += prep_objects(obj, _SOURCE_PREPS)
+            return Candidate(
+                head=tok,
+                trigger=[tok, *([obj] if obj is not None else [])],
+                code=frame.code,
+                actor_heads=doers,
+                recipient_heads=agents,
+                confidence=0.8,
+                negated=neg,
+                consumed=[obj] if obj is not None else [],
+            )
         recipients = [*patients, *self._recipients(tok)]
         if obj is not None and obj.dep_ == "dobj":
             recipients.append(obj)
@@ -404,7 +423,7 @@ class Detector:
         if weak and inner is None:
             return None
         others = [c for c in tok.children if c.dep_ == "dobj"] or (
-            [c for c in comp.children if c.dep_ == "nsubj"] if comp is not None else []
+            [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")] if comp else []
         )
         if weak and others:
             family = "appeal"  # "wants Putin to attack": asking someone else to act

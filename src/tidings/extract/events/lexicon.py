@@ -62,6 +62,8 @@ class Frame:
     parts: frozenset[str]
     objects: frozenset[str]
     code: str
+    reversed: bool = False
+    """The subject undergoes the event, done by the from/by phrase ("received arms from X")."""
 
     @property
     def specificity(self) -> int:
@@ -146,9 +148,12 @@ def load_lexicon(verbs: Path, nouns: Path) -> Lexicon:
         words = pattern.split()
         objects = frozenset(w[1:] for w in words[1:] if w.startswith("="))
         parts = frozenset(w for w in words[1:] if not w.startswith("="))
+        reversed_ = code.endswith("<")
+        code = code.removesuffix("<")
         if code not in KEYWORDS and not code.isdigit():
             raise ValueError(f"{verbs.name}: bad code {code!r} for {pattern!r}")
-        lex.verbs.setdefault(words[0], []).append(Frame(words[0], parts, objects, code))
+        frame = Frame(words[0], parts, objects, code, reversed_)
+        lex.verbs.setdefault(words[0], []).append(frame)
     for frames in lex.verbs.values():
         frames.sort(key=lambda f: -f.specificity)
     lex.nouns = dict(_rows(nouns))
