@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import random
 import socket
 import statistics
@@ -238,6 +239,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="loads per page")
     args = parser.parse_args()
 
+    print("load average at start: {:.1f} {:.1f} {:.1f} (1, 5, 15 min)".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "synthetic.duckdb"
         t0 = time.perf_counter()
@@ -257,6 +259,7 @@ def main() -> None:
     worst_page = max(m for _, _, m, _ in pages)
     print(f"\nworst list endpoint p95: {worst_api:.1f} ms (target < 100 ms)")
     print(f"slowest page, cold, max: {worst_page:.2f} s (target < 2 s)")
+    print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     print("\n| endpoint | p50 ms | p95 ms |\n| --- | ---: | ---: |")
     for name, p50, p95 in api:
         print(f"| {name} | {p50:.1f} | {p95:.1f} |")

@@ -36,17 +36,20 @@ class SearchFilters(Filters):
         if not self.text:
             return where, params
         p = f"{alias}." if alias else ""
-        fields = (_EVIDENCE, "e.trigger_text", "e.actor_name", "e.recipient_name")
-        like = " OR ".join(f + " ILIKE ? ESCAPE '\\'" for f in fields)
+        # Articles whose text has the pattern are found first: the evidence sentence is part
+        # of its article's text, and scanning each text once beats joining every event to it.
         matching = (
-            "SELECT e.event_id FROM events e JOIN articles a ON a.content_hash = e.article_hash "
-            f"WHERE {like}"
+            "SELECT e.event_id FROM events e WHERE e.trigger_text ILIKE ? ESCAPE '\\' "
+            "OR e.actor_name ILIKE ? ESCAPE '\\' OR e.recipient_name ILIKE ? ESCAPE '\\' "
+            "UNION ALL SELECT e.event_id FROM (SELECT content_hash, text FROM articles "
+            "WHERE text ILIKE ? ESCAPE '\\') a JOIN events e ON e.article_hash = a.content_hash "
+            f"WHERE {_EVIDENCE} ILIKE ? ESCAPE '\\'"
         )
         if self.dedup:
             matching = f"SELECT l.canonical_id FROM event_links l WHERE l.event_id IN ({matching})"
         cond = f"{p}{self.id_column} IN ({matching})"
         where = f"{where} AND {cond}" if where else f"WHERE {cond}"
-        return where, [*params, *[like_pattern(self.text)] * len(fields)]
+        return where, [*params, *[like_pattern(self.text)] * 5]
 
 
 def search_quotes(
