@@ -94,13 +94,23 @@ def _write_lines(path: Path, lines: Iterator[str]) -> None:
 
 
 def _actors(store: Store, filters: Filters) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Every actor and recipient of the exported events (of their first mention, if canonical).
+
+    The first coded one of each side is in the events row, the others in ``event_actors``.
+    """
     where, params = filters.sql("x")
+    ids = f"event_id IN (SELECT x.{filters.id_column} FROM {filters.table} x {where})"
+    sides = " UNION ALL ".join(
+        f"SELECT event_id, '{r}' AS role, {r}_idx AS idx, {r}_name AS name, "
+        f"{r}_country AS country, {r}_sector AS sector, {r}_text AS text "
+        f"FROM events WHERE {r}_idx IS NOT NULL AND {ids}"
+        for r in ("actor", "recipient")
+    )
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for event_id, role, name, country, sector, text in store.tuples(
-        "SELECT event_id, role, name, country, sector, text FROM event_actors WHERE event_id IN "
-        f"(SELECT x.{filters.id_column} FROM {filters.table} x {where}) "
-        "ORDER BY event_id, role, idx",
-        params,
+    for event_id, role, _, name, country, sector, text in store.tuples(
+        f"{sides} UNION ALL SELECT event_id, role, idx, name, country, sector, text "
+        f"FROM event_actors WHERE {ids} ORDER BY 1, 2, 3",
+        params * 3,
     ):
         actor = {"actorText": text, "name": name, "code": country, "sector": sector}
         out.setdefault(event_id, {}).setdefault(role, []).append(actor)

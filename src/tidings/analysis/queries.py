@@ -257,20 +257,21 @@ def events_page(
     where, params = f.sql("x")
     total = store.tuples(f"SELECT count(*) FROM {f.table} x {where}", params)[0][0]
     cols = ", ".join(f"x.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
+    order = "ORDER BY x.day DESC NULLS LAST, id"
     if f.dedup:
         sql = (
             f"SELECT x.canonical_id AS id, {cols}, x.num_mentions, x.num_articles, "
-            f"x.num_sources, x.first_seen FROM canonical_events x {where} "
+            f"x.num_sources, x.first_seen FROM canonical_events x {where} {order} LIMIT ? OFFSET ?"
         )
     else:
+        # The page is cut first, so that only its rows are joined to their article texts.
         sql = (
             f"SELECT x.event_id AS id, {cols}, x.article_hash, x.trigger_text AS trigger, "
             "substr(a.text, x.sentence_start + 1, x.sentence_end - x.sentence_start) AS evidence "
-            f"FROM events x JOIN articles a ON a.content_hash = x.article_hash {where} "
+            f"FROM (SELECT x.*, x.event_id AS id FROM events x {where} {order} LIMIT ? OFFSET ?) x "
+            f"JOIN articles a ON a.content_hash = x.article_hash {order}"
         )
-    rows = store.query(
-        f"{sql} ORDER BY x.day DESC NULLS LAST, id LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
+    rows = store.query(sql, [*params, limit, offset])
     return {"total": total, "rows": plain(rows)}
 
 

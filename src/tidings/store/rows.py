@@ -35,6 +35,8 @@ from tidings.store.schema import arrow_schemas
 
 Row = tuple[Any, ...]
 _NO_ACTOR: Row = (None,) * 7
+_NO_SIDE: Row = (None,) * 8
+_NO_PLACE: Row = (None,) * 7
 SPEAKER_ACTOR_COLUMNS = (
     "speaker_actor_name",
     "speaker_country",
@@ -44,9 +46,8 @@ SPEAKER_ACTOR_COLUMNS = (
     "speaker_actor_end",
     "speaker_wikidata",
 )
-ENTITY_ACTOR_COLUMNS = tuple(
-    f"actor_{c}" for c in ("name", "country", "sector", "text", "start", "end", "wikidata")
-)
+_ACTOR_FIELDS = ("name", "country", "sector", "text", "start", "end", "wikidata")
+ENTITY_ACTOR_COLUMNS = tuple(f"actor_{c}" for c in _ACTOR_FIELDS)
 
 
 class Rows:
@@ -78,27 +79,11 @@ class Rows:
         quotes = self.tables["quotes"]
         for i, q in enumerate(ex.quotes):
             quotes.append(_quote_row(h, i, q))
-        events, actors = self.tables["events"], self.tables["event_actors"]
+        events, others = self.tables["events"], self.tables["event_actors"]
         prefix = h[:16]
         for i, e in enumerate(ex.events):
             event_id = f"{prefix}-{i}"
-            events.append(_event_row(event_id, h, i, e))
-            for role, people in (("actor", e.actor), ("recipient", e.recipient)):
-                for j, p in enumerate(people):
-                    actors.append(
-                        (
-                            event_id,
-                            role,
-                            j,
-                            p.name,
-                            p.country,
-                            p.sector,
-                            p.text,
-                            p.start,
-                            p.end,
-                            p.wikidata,
-                        )
-                    )
+            events.append(_event_row(event_id, h, i, e, others))
         times = self.tables["times"]
         for i, t in enumerate(ex.times):
             times.append((h, i, t.text, t.start, t.end, t.type, t.value))
@@ -153,24 +138,32 @@ def _quote_row(h: str, i: int, q: Quote) -> Row:
     return (h, i, q.text, q.start, q.end, q.kind, *cue_cols, *speaker_cols)
 
 
-def _first_coded(actors: list[Actor]) -> Actor | None:
-    if not actors or actors[0].country:  # the common case, first
-        return actors[0] if actors else None
-    for a in actors:
-        if a.country:
-            return a
-    return actors[0]
+def _first_coded(actors: list[Actor]) -> int:
+    """Index of the first actor with a country, else 0 (-1 for no actors)."""
+    if not actors:
+        return -1
+    if actors[0].country:  # the common case, first
+        return 0
+    return next((i for i, a in enumerate(actors) if a.country), 0)
 
 
-def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
-    act, rec = _first_coded(e.actor), _first_coded(e.recipient)
-    ac = act.country if act else None
-    asec = act.sector if act else None
-    rc = rec.country if rec else None
-    rsec = rec.sector if rec else None
+def _side(event_id: str, role: str, actors: list[Actor], others: list[Row]) -> Row:
+    """The columns of the first coded actor of one side; the rest go to ``others``."""
+    first = _first_coded(actors)
+    for j, p in enumerate(actors):
+        if j != first:
+            others.append(
+                (event_id, role, j, p.name, p.country, p.sector, p.text, p.start, p.end, p.wikidata)
+            )
+    return (*_actor_cols(actors[first]), first) if first >= 0 else _NO_SIDE
+
+
+def _event_row(event_id: str, h: str, i: int, e: Event, others: list[Row]) -> Row:
+    act = _side(event_id, "actor", e.actor, others)
+    rec = _side(event_id, "recipient", e.recipient, others)
     day = _day(e.date)
     p = e.place
-    place = (p.name, p.country, p.lat, p.lon, p.text, p.start, p.end) if p else (None,) * 7
+    place = (p.name, p.country, p.lat, p.lon, p.text, p.start, p.end) if p else _NO_PLACE
     return (
         event_id,
         h,
@@ -178,12 +171,8 @@ def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
         e.type,
         e.mode,
         _json_list(e.context),
-        act.name if act else None,
-        ac,
-        asec,
-        rec.name if rec else None,
-        rc,
-        rsec,
+        *act,
+        *rec,
         day,
         e.date,
         e.date_text,
@@ -202,7 +191,7 @@ def _event_row(event_id: str, h: str, i: int, e: Event) -> Row:
         e.quad,
         e.confidence,
         _json_list(e.mentions),
-        group_key(event_id, e.type, ac, asec, rc, rsec, e.negated, e.modality, day),
+        group_key(event_id, e.type, act[1], act[2], rec[1], rec[2], e.negated, e.modality, day),
     )
 
 
@@ -260,21 +249,20 @@ def quote_from_row(r: dict[str, Any]) -> Quote:
     return Quote(r["text"], r["start_char"], r["end_char"], r["kind"], cue=cue, speaker=speaker)
 
 
-def event_from_row(r: dict[str, Any], actors: Iterable[dict[str, Any]]) -> Event:
-    """Rebuild an event from its row and its ``event_actors`` rows."""
-    people: dict[str, list[Actor]] = {"actor": [], "recipient": []}
-    for a in sorted(actors, key=lambda a: (a["role"], a["idx"])):
-        people[a["role"]].append(
-            Actor(
-                a["name"],
-                a["country"],
-                a["sector"],
-                a["text"],
-                a["start_char"],
-                a["end_char"],
-                a["wikidata"],
-            )
-        )
+def event_from_row(r: dict[str, Any], others: Iterable[dict[str, Any]]) -> Event:
+    """Rebuild an event from its row and its other actors' ``event_actors`` rows."""
+    people: dict[str, list[tuple[int, Actor]]] = {"actor": [], "recipient": []}
+    for role, found in people.items():
+        first = _actor_from([r[f"{role}_{c}"] for c in _ACTOR_FIELDS])
+        if first is not None:
+            found.append((r[f"{role}_idx"], first))
+    for a in others:
+        other = Actor(
+            a["name"], a["country"], a["sector"], a["text"], a["start_char"], a["end_char"],
+            a["wikidata"],
+        )  # fmt: skip
+        people[a["role"]].append((a["idx"], other))
+    actors, recipients = ([a for _, a in sorted(found)] for found in people.values())
     place = None
     if r["place_name"] is not None:
         place = Place(
@@ -290,8 +278,8 @@ def event_from_row(r: dict[str, Any], actors: Iterable[dict[str, Any]]) -> Event
         type=r["type"],
         mode=r["mode"],
         context=json.loads(r["context"] or "[]"),
-        actor=people["actor"],
-        recipient=people["recipient"],
+        actor=actors,
+        recipient=recipients,
         date=r["date"],
         date_text=r["date_text"],
         place=place,

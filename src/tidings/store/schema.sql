@@ -53,8 +53,9 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_wikidata TEXT
 );
 
--- One row per event mention. actor_*/recipient_* repeat the first coded actor and recipient
--- (the first with a country, else the first) for dyad queries; event_actors holds them all.
+-- One row per event mention. actor_*/recipient_* are the first coded actor and recipient
+-- (the first with a country, else the first; *_idx is its place in the event's list), which
+-- dyad queries use; event_actors holds the event's other actors.
 CREATE TABLE IF NOT EXISTS events (
     event_id TEXT NOT NULL,     -- <first 16 hex of article_hash>-<idx>
     article_hash TEXT NOT NULL,
@@ -65,9 +66,19 @@ CREATE TABLE IF NOT EXISTS events (
     actor_name TEXT,
     actor_country TEXT,
     actor_sector TEXT,
+    actor_text TEXT,
+    actor_start INTEGER,
+    actor_end INTEGER,
+    actor_wikidata TEXT,
+    actor_idx INTEGER,
     recipient_name TEXT,
     recipient_country TEXT,
     recipient_sector TEXT,
+    recipient_text TEXT,
+    recipient_start INTEGER,
+    recipient_end INTEGER,
+    recipient_wikidata TEXT,
+    recipient_idx INTEGER,
     day DATE,                   -- "date" when it is a full calendar day, else NULL
     date TEXT,                  -- TIMEX3 value as extracted
     date_text TEXT,
@@ -95,6 +106,7 @@ CREATE TABLE IF NOT EXISTS events (
     group_key TEXT NOT NULL     -- deduplication block (see tidings.store.dedup)
 );
 
+-- Actors and recipients of an event other than the first coded ones (those are in events).
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL,
     role TEXT NOT NULL,         -- 'actor' or 'recipient'
