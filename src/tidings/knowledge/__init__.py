@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import os
+import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,8 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parent / "data"
+CACHE_VERSION = 1
+"""Bump when the compiled form of the knowledge base changes shape."""
 MAX_NAME_WORDS = 8
 """The longest name (in words) the knowledge base answers for."""
 PLACE, SEAT, CAPITAL, ORG, PERSON, CITY = "place", "seat", "capital", "org", "person", "city"
@@ -279,7 +284,44 @@ def load_knowledge(overrides: str | None = None) -> KnowledgeBase:
     ``offices`` or ``country``), or a CSV file with columns
     ``name,country,sector,aliases,start,end,title,wikidata`` (aliases separated by ``;``).
     Override entries replace shipped entries with the same names.
+
+    The compiled shipped files are cached (pickled under ``~/.cache/tidings``, keyed by the
+    data files' sizes and times), so a worker process loads in a fraction of the parse.
     """
+    kb = _cached_build()
+    if overrides:
+        for entry, names in read_overrides(Path(overrides)):
+            kb.override(entry, names)
+    return kb
+
+
+def _cached_build() -> KnowledgeBase:
+    stamp = "-".join(
+        f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(DATA.iterdir())
+    )
+    digest = hashlib.sha256(f"{CACHE_VERSION}|{stamp}".encode()).hexdigest()[:16]
+    cache = Path.home() / ".cache" / "tidings" / f"knowledge-{digest}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            kb = pickle.load(fh)
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    kb = build_knowledge()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as fh:
+            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(cache)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass  # a read-only home: build each time
+    return kb
+
+
+def build_knowledge() -> KnowledgeBase:
+    """Compile the shipped data files into look-up tables (no cache, no overrides)."""
     kb = KnowledgeBase()
     sectors = read_yaml(DATA / "sectors.yaml")
     kb.sectors = dict(sectors["codes"])
@@ -301,9 +343,6 @@ def load_knowledge(overrides: str | None = None) -> KnowledgeBase:
     for name, country, _kind in read_places(DATA / "places.csv"):
         # Our own file holds clean names: index them directly, this is the bulk of the load.
         names.setdefault(name.lower(), []).append(Entry(CITY, name, country, None))
-    if overrides:
-        for entry, names in read_overrides(Path(overrides)):
-            kb.override(entry, names)
     return kb
 
 
