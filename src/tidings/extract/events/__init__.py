@@ -37,7 +37,6 @@ from tidings.records import (
     Actor,
     Article,
     Event,
-    Place,
     Quote,
     SentenceSpan,
     Span,
@@ -151,10 +150,10 @@ def _events(
         etype, mode, context = info.plover, info.mode, list(info.context)
     else:
         return []
-    place = event_place(cand, model.gazetteer)
-    if not receivers and place is not None and place.country and not _country_in(place, senders):
+    place = event_place(cand, model.gazetteer, actors)
+    if place is not None and place.country and not any(a.country for a in receivers):
         # CAMEO practice: with no target named, the place where it happened stands for it.
-        receivers = [Actor(place.name, place.country, None, place.text, place.start, place.end)]
+        receivers.append(Actor(place.name, place.country, None, place.text, place.start, place.end))
     date, date_text, inferred = event_date(cand, doc, times, article.published)
     sent = cand.head.sent
     trigger = _trigger(cand.trigger, doc)
@@ -222,10 +221,6 @@ def _resolve(heads: list[Token], actors: ArticleActors) -> list[Actor]:
             if not _same_in(actor, out):
                 out.append(actor)
     return out
-
-
-def _country_in(place: Place, group: list[Actor]) -> bool:
-    return any(a.country == place.country for a in group)
 
 
 def _key(a: Actor) -> tuple[str | None, ...]:

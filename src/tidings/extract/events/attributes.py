@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from tidings.extract.actors import ArticleActors
 from tidings.extract.events.detect import Candidate, np_span
 from tidings.extract.events.places import Gazetteer
 from tidings.records import Modality, Place, Quote, TimeExpression
@@ -120,8 +121,12 @@ def event_date(
     return (published.isoformat() if published else None), None, True
 
 
-def event_place(cand: Candidate, gazetteer: Gazetteer) -> Place | None:
-    """The place named by an "in/at/near X" phrase of the predicate, geocoded."""
+def event_place(cand: Candidate, gazetteer: Gazetteer, actors: ArticleActors) -> Place | None:
+    """The place named by an "in/at/near/from X" phrase of the predicate, geocoded.
+
+    Places the gazetteer does not know take the country the actor resolver gives the
+    phrase ("the besieged Bosnian town of Gorazde").
+    """
     for tok in [cand.head, *cand.trigger]:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
@@ -129,13 +134,13 @@ def event_place(cand: Candidate, gazetteer: Gazetteer) -> Place | None:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                place = _place_in(pobj, gazetteer)
+                place = _place_in(pobj, gazetteer, actors)
                 if place is not None:
                     return place
     return None
 
 
-def _place_in(pobj: Token, gazetteer: Gazetteer) -> Place | None:
+def _place_in(pobj: Token, gazetteer: Gazetteer, actors: ArticleActors) -> Place | None:
     span = np_span(pobj)
     ents = [e for e in span.ents if e.label_ in _PLACE_ENTS]
     if not ents:
@@ -143,5 +148,7 @@ def _place_in(pobj: Token, gazetteer: Gazetteer) -> Place | None:
     ent = ents[-1]
     loc = gazetteer.lookup(ent.text)
     if loc is None:
-        return Place(ent.text, None, None, None, ent.text, ent.start_char, ent.end_char)
+        countries = {a.country for a in actors.actors_in(span) if a.country}
+        country = countries.pop() if len(countries) == 1 else None
+        return Place(ent.text, country, None, None, ent.text, ent.start_char, ent.end_char)
     return Place(loc.name, loc.country, loc.lat, loc.lon, ent.text, ent.start_char, ent.end_char)

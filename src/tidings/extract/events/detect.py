@@ -17,14 +17,16 @@ from tidings.extract.events.ontology import FAMILIES, recode
 
 # Prepositions whose object is the recipient: "met with X", "sanctions on X".
 RECIPIENT_PREPS = frozenset({"with", "against", "on", "to", "toward", "towards", "at", "upon"})
-NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for", "into"}
+NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"for", "into", "of"}
+# The object of a verb also names its doer's counterpart: "rejected calls by Belarus".
+OBJECT_PREPS = NOUN_RECIPIENT_PREPS | {"by"}
 # Modifiers that stay inside an actor's noun phrase ("the Palestinian security forces").
 _NP_DEPS = frozenset(
     {"compound", "amod", "poss", "nmod", "det", "nummod", "flat", "case", "conj", "cc", "appos"}
 )
 _OF = frozenset({"of"})
 _SOURCE_PREPS = frozenset({"from", "by"})
-_WIDE_PREPS = frozenset({"of", "in", "from"})
+_WIDE_PREPS = frozenset({"of", "in", "from", "for"})
 _SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nn"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Verbs whose object, not subject, performs the complement: "urged Iran to talk".
@@ -32,7 +34,7 @@ _OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "press", "pressure", "force", "push", "persuade", "order", "have"}
 )
 _MEASURES = frozenset(
-    {"ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "shipment", "$", "batch"}
+    {"ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "shipment", "$", "part"}
 )
 # Verbs whose infinitive complement is the event: "helped to plan", "tried to storm".
 _TRANSPARENT = frozenset({"help", "try", "attempt", "continue", "begin", "start", "resume"})
@@ -169,7 +171,7 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
 
 def speaker_subjects(tok: Token) -> list[Token]:
     """The subject of the speech verb whose complement clause ``tok`` heads."""
-    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "acomp") and tok.head.i != tok.i:
         tok = tok.head
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subj:
@@ -283,7 +285,7 @@ class Detector:
         recipients = [*patients, *self._recipients(tok)]
         if obj is not None and obj.dep_ == "dobj":
             recipients.append(obj)
-            recipients.extend(prep_objects(obj, NOUN_RECIPIENT_PREPS))
+            recipients.extend(prep_objects(obj, OBJECT_PREPS))
         return Candidate(
             head=tok,
             trigger=[tok, *(c for c in tok.children if c.dep_ == "prt")],
@@ -306,15 +308,19 @@ class Detector:
         inner = self.noun(noun, standalone=False)
         if inner is None:
             return None
+        recipients = [*patients, *inner.recipient_heads, *self._recipients(tok)]
+        group = inner.reciprocal and not agents
+        if agents and inner.reciprocal:
+            recipients += inner.actor_heads  # "launched a mediation between X and Y"
         return Candidate(
             head=tok,
             trigger=[tok, *inner.trigger],
             code=inner.code,
             actor_heads=agents or inner.actor_heads,
-            recipient_heads=[*patients, *inner.recipient_heads, *self._recipients(tok)],
+            recipient_heads=recipients,
             confidence=0.8,
             negated=neg or negated(noun),
-            reciprocal=inner.reciprocal,
+            reciprocal=group,
             consumed=[noun],
         )
 
@@ -392,6 +398,7 @@ class Detector:
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        actors += prep_objects(tok, frozenset({"by"}))  # "the attack by Russia"
         recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS)
         if standalone and not (actors or recipients or group):
             return None
@@ -451,7 +458,7 @@ class Detector:
             # An uncoded complement or object still names whom the act is aimed at.
             for t in [comp, *(c for c in tok.children if c.dep_ == "dobj")]:
                 if t is not None:
-                    recipients += prep_objects(t, NOUN_RECIPIENT_PREPS)
+                    recipients += prep_objects(t, OBJECT_PREPS)
                     recipients += [c for c in t.children if c.dep_ == "dobj"]
         trigger = [tok]
         consumed = []
