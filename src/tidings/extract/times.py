@@ -18,7 +18,7 @@ from spacy.attrs import IDX, LOWER, SHAPE
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from tidings.extract.time.calendar import Point
+from tidings.extract.time.calendar import HALF, QUARTER, Point
 from tidings.extract.time.lexicon import MONTH, YEAR4
 from tidings.extract.time.rules import FUTURE, GRAMMAR, PAST, PRESENT, Found, Normaliser
 from tidings.records import TimeExpression
@@ -35,6 +35,7 @@ _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
 _PERFECT_AUX = {"has", "have", "'ve", "’ve"}
 _YEAR_REACH = 30  # how far back an explicit year still dates a month ("May 3, 2016, and June 5")
 _REFERENCE_REACH = 400  # characters: about two sentences
+_PERIOD_REACH = 800  # a report compares figures with "a year ago" a paragraph after its quarter
 _REACH = 48  # how far before its trigger token a match may start
 _TRIGGER_KEYS = {hash_string(t) for rule in GRAMMAR for t in rule.triggers}
 _TRIGGER_IDS = np.array(sorted(_TRIGGER_KEYS), dtype=np.uint64)
@@ -58,6 +59,7 @@ class _Document:
         self.text = doc.text
         self.anchor = published
         self._reference: tuple[int, Point] | None = None
+        self._period: tuple[int, Point] | None = None
         self._position = 0
         self._years: list[tuple[int, int]] = []  # (offset, year) of explicit years
         table = doc.to_array([LOWER, SHAPE, IDX])
@@ -107,15 +109,23 @@ class _Document:
             self._years.append((start, result.point.year))
         if result.point is not None and result.type in ("DATE", "TIME") and not result.derived:
             self._reference = (start, result.point)
+            if result.point.grain in (QUARTER, HALF):
+                self._period = (start, result.point)
 
     # ---- rules.Context
 
     @property
     def reference(self) -> Point | None:
-        """The last time point mentioned, if it is recent enough to be referred back to."""
-        if self._reference is None or self._position - self._reference[0] > _REFERENCE_REACH:
+        return self._recent(self._reference, _REFERENCE_REACH)
+
+    @property
+    def period(self) -> Point | None:
+        return self._recent(self._period, _PERIOD_REACH)
+
+    def _recent(self, mention: tuple[int, Point] | None, reach: int) -> Point | None:
+        if mention is None or self._position - mention[0] > reach:
             return None
-        return self._reference[1]
+        return mention[1]
 
     def before(self, start: int, chars: int = 30) -> str:
         return self.text[max(0, start - chars) : start]

@@ -109,15 +109,16 @@ class Point:
         index = d.year * 12 + d.month - 1 + months
         year, month = divmod(index, 12)
         if self.grain == DAY:
-            return Point.of_day(_clamp_day(year, month + 1, d.day))
+            return Point.of_day(clamp_day(year, month + 1, d.day))
         return Point(MONTH, year, month + 1)
 
 
 def _replace_year(d: dt.date, year: int) -> dt.date:
-    return _clamp_day(year, d.month, d.day)
+    return clamp_day(year, d.month, d.day)
 
 
-def _clamp_day(year: int, month: int, day: int) -> dt.date:
+def clamp_day(year: int, month: int, day: int) -> dt.date:
+    """The date, or the month's last day when ``day`` is past it (February 29 → 28)."""
     while True:
         try:
             return dt.date(year, month, day)
@@ -147,7 +148,7 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     if n > 0:
         first = dt.date(year, month, 1)
         return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = _clamp_day(year, month, 31)
+    last = clamp_day(year, month, 31)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 

@@ -27,6 +27,7 @@ from tidings.extract.time.calendar import (
     WEEK,
     YEAR,
     Point,
+    clamp_day,
     easter,
     nth_weekday,
     weekday_near,
@@ -40,6 +41,9 @@ class Context(Protocol):
 
     anchor: dt.date | None
     reference: Point | None
+    """The last time point mentioned, when recent enough to be referred back to."""
+    period: Point | None
+    """The last quarter or half mentioned, when recent enough (reports compare them)."""
 
     def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
         """PAST, PRESENT or FUTURE: the tense of the clause governing ``start:end``; PRESENT
@@ -122,15 +126,14 @@ def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) 
     if anchor is None:
         return None
     y = anchor.year
-    this = dt.date(y, month, min(day or 1, 28) if month == 2 else day or 1)
     if day is None:
         past_y = y if month <= anchor.month else y - 1
         future_y = y if month >= anchor.month else y + 1
-        past, future = dt.date(past_y, month, 15), dt.date(future_y, month, 15)
     else:
+        this = clamp_day(y, month, day)
         past_y = y if this <= anchor else y - 1
         future_y = y if this >= anchor else y + 1
-        past, future = this.replace(year=past_y), this.replace(year=future_y)
+    past, future = (clamp_day(year, month, day or 15) for year in (past_y, future_y))
     if past_y == future_y:
         return y
     to_past, to_future = (anchor - past).days, (future - anchor).days
@@ -232,7 +235,7 @@ def full_date(m: re.Match[str], ctx: Context) -> Found | None:
     if m.group("year"):
         point = _valid_day(int(m.group("year")), month, day)
         return _date(point, explicit=True) if point else None
-    if not 1 <= day <= 31:
+    if _valid_day(2000, month, day) is None:  # a leap year: February 29 exists
         return None
     year = _pick_year(ctx, m.start(), m.end(), month, day)
     if year is None:
@@ -558,9 +561,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     if grain in (DECADE, CENTURY):
         grain = YEAR
     shift_unit = YEAR if unit in ("decade", "century") else grain
-    recent = ctx.reference
-    if grain == YEAR and recent is not None and recent.grain in (QUARTER, HALF):
-        base = recent  # "up from a year ago" beside "the third quarter": that quarter
+    if grain == YEAR and ctx.period is not None:
+        base = ctx.period  # "up from a year ago" after "third-quarter profit": that quarter
     elif ref is not None:
         base = ref.at(grain) if ref.grain >= grain else ref
     else:
@@ -597,8 +599,8 @@ def week_of(m: re.Match[str], ctx: Context) -> Found | None:
 
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the year-earlier quarter", "year-ago": the time mentioned last, a year before."""
-    ref = ctx.reference
-    if ref is None or ref.grain not in (QUARTER, HALF):
+    ref = ctx.period
+    if ref is None:
         if ctx.anchor is None:
             return Found("DATE", "XXXX")
         ref = Point(YEAR, ctx.anchor.year)
