@@ -9,7 +9,8 @@ What is counted (see docs/accuracy.md, "Quotes"):
 - Content match: a gold and a predicted attribution match when the predicted content
   covers at least the given share (0.3, 0.8) of the gold content's characters; pairs are
   matched one-to-one, best cover first. Direct = the content holds a double quote mark
-  (“ ” " « » „, or '' as in NYT texts), on either side by the same rule; everything else is indirect.
+  (“ ” " « » „, or '' as in NYT texts), on either side by the same rule; the rest is
+  indirect.
 - Speaker accuracy, on gold attributions with a source that are matched at 0.3: correct
   when the predicted speaker mention overlaps the gold source span, or the last word of the
   predicted full name occurs in the gold source text; a missing speaker is wrong.
@@ -22,7 +23,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from tidings.config import Settings
 from tidings.evaluation.polnear import GoldAttribution, GoldDocument, Ranges, read_polnear
 from tidings.records import Quote
 
@@ -152,21 +155,25 @@ def evaluate(
     return scores
 
 
-def evaluate_polnear(directory: str, batch_size: int = 16) -> QuoteScores:
+def evaluate_polnear(
+    directory: str | Path,
+    settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> QuoteScores:
     """Parse a PolNeAR split with tidings' parser and score :func:`extract_quotes` on it."""
-    from tidings.config import Settings
     from tidings.extract.actors import resolve_actors
     from tidings.extract.quotes import extract_quotes
     from tidings.records import Article
     from tidings.resources import load_resources
 
-    res = load_resources(Settings())
+    settings = settings or Settings()
+    res = load_resources(settings)
     docs = read_polnear(directory)
     timing = {"parse": 0.0, "extract": 0.0}
 
     def run(golds: list[GoldDocument]) -> Iterable[list[Quote]]:
-        stream = res.nlp.pipe((g.text for g in golds), batch_size=batch_size)
-        for gold in golds:
+        stream = res.nlp.pipe((g.text for g in golds), batch_size=settings.batch_size)
+        for done, gold in enumerate(golds, 1):
             t0 = time.perf_counter()
             doc = next(stream)
             t1 = time.perf_counter()
@@ -174,6 +181,8 @@ def evaluate_polnear(directory: str, batch_size: int = 16) -> QuoteScores:
             quotes = extract_quotes(doc, article, resolve_actors(doc, article, res.kb))
             timing["parse"] += t1 - t0
             timing["extract"] += time.perf_counter() - t1
+            if progress is not None:
+                progress(done, len(golds))
             yield quotes
 
     scores = evaluate(docs, run)
@@ -184,6 +193,12 @@ def evaluate_polnear(directory: str, batch_size: int = 16) -> QuoteScores:
 def report(scores: QuoteScores, name: str = "tidings") -> str:
     """The plain-text table ``tidings eval quotes`` prints."""
     lines = [f"{name}: {scores.documents} documents"]
+    if scores.parse_seconds:
+        share = scores.extract_seconds / scores.parse_seconds
+        lines.append(
+            f"parse {scores.parse_seconds:.1f} s, actors + quotes {scores.extract_seconds:.1f} s "
+            f"({share:.1%} of the parse)"
+        )
     lines.append(f"{'content':<28}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
     for (threshold, kind), c in sorted(scores.content.items()):
         label = f"overlap>={threshold} {kind}"

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -169,11 +170,12 @@ def run_cmd(
             f"{url}/api/ingest, or stop the server first (docs/web.md)"
         )
     progress = Progress(sys.stderr, count_records(files, settings))
-    summary = run(
-        files,
-        settings,
-        lambda s: progress.update(done=s.stored + s.failed + s.skipped, failed=s.failed),
-    )
+    with _database_errors(settings.db):
+        summary = run(
+            files,
+            settings,
+            lambda s: progress.update(done=s.stored + s.failed + s.skipped, failed=s.failed),
+        )
     progress.close()
     click.echo(
         f"{summary.read} articles read, {summary.stored} stored, "
@@ -274,6 +276,28 @@ def eval_times_cmd(gold_format: str, directory: str) -> None:
     click.echo("\n".join(scores.lines()))
 
 
+@eval_group.command("quotes")
+@click.option(
+    "--gold",
+    "gold_format",
+    type=click.Choice(["polnear"]),
+    required=True,
+    help="Format of the gold files (PolNeAR brat standoff: text/ and attributions/).",
+)
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.pass_context
+def eval_quotes_cmd(ctx: click.Context, gold_format: str, directory: str) -> None:
+    """Quote attribution scores on the PolNeAR split in DIRECTORY: content P/R/F1 at
+    character overlap 0.3 and 0.8 (direct, indirect, all), speaker accuracy on matched
+    quotes, and exact-match F1 of source, cue and content spans."""
+    from tidings.evaluation.quotes import evaluate_polnear, report
+
+    progress = Progress(sys.stderr)
+    scores = evaluate_polnear(directory, _settings(ctx), lambda done, total: progress.update(done))
+    progress.close()
+    click.echo(report(scores))
+
+
 @eval_group.command("actors")
 @click.option(
     "--plover",
@@ -322,6 +346,28 @@ def train_events_cmd(data: str, output: str) -> None:
     cv = f", cross-validated accuracy {result.cv_accuracy:.3f}" if result.cv_accuracy else ""
     labels = ", ".join(f"{k} {v}" for k, v in sorted(result.labels.items()))
     click.echo(f"trained on {result.examples} examples ({labels}){cv} → {result.path}")
+
+
+@contextlib.contextmanager
+def _database_errors(db: str) -> Iterator[None]:
+    """The database refusing to open or write (read-only place, full disk, a lock) as a
+    clear message; batches are transactions, so what was stored before stays whole."""
+    import duckdb
+
+    errors: tuple[type[Exception], ...] = (duckdb.Error,)
+    with contextlib.suppress(ImportError):
+        import psycopg
+
+        errors += (psycopg.Error,)
+    try:
+        yield
+    except errors as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise click.ClickException(
+            f"cannot write to the database {db}: {first_line}\n"
+            "Articles stored before this are kept; once the disk has room and the location "
+            "is writable, run the same command again and they are skipped."
+        ) from exc
 
 
 def _exit_with(failures: list[Any]) -> None:

@@ -111,7 +111,7 @@ class _Finder:
             out.append(quote)
             self.taken.append((start, end))
             if attribution.speaker is not None:
-                last_by_para[para] = attribution
+                last_by_para[self._para(end - 1)] = attribution
         return out
 
     def _attribute(
@@ -123,14 +123,16 @@ class _Finder:
         if span is None:
             return None
         words = sum(1 for t in span if t.is_alpha)
-        frame = self._frame(span, para)
+        frame = self._frame(span, para, self._para(p.end - 1))
         best: tuple[int, Token, tuple[int, int] | None] | None = None
         for tok in frame:
             if tok.i not in self.cue_ids or self.quoted[tok.i] or not _is_cue(tok):
                 continue
             content = self._content(tok)
             if content is not None and _overlap(content, (p.start, p.end)) == 0:
-                continue  # this cue reports something else in the sentence
+                if not self._adjacent(p, tok):
+                    continue  # this cue reports something else in the sentence
+                content = None  # "“X,” he said, “Y.”": the parse gave the cue only Y
             distance = min(abs(tok.idx - p.end), abs(tok.idx - p.start))
             if best is None or distance < best[0]:
                 best = (distance, tok, content)
@@ -151,17 +153,25 @@ class _Finder:
         if words < _ALONE_WORDS or not _whole_sentence(span):
             return None  # a title or a scare quote
         attribution = (
-            self._lead_in(p) or self._dash(p, para) or self._carried(p, para, last_by_para)
+            self._lead_in(p)
+            or self._dash(p, self._para(p.end - 1))
+            or self._carried(p, para, last_by_para)
         )
         if attribution is None:
             return "direct", p.start, p.end, _Attribution(None, None)
         return "direct", p.start, p.end, attribution
 
-    def _frame(self, span: TokenSpan, para: int) -> list[Token]:
+    def _adjacent(self, p: Marked, tok: Token) -> bool:
+        """Whether only a short attribution ("he said", "said Reed") separates ``tok``
+        from the passage."""
+        gap = self.text[p.end : tok.idx] if tok.idx >= p.end else self.text[tok.idx : p.start]
+        return len(gap) <= 60 and not any(c in gap for c in ".!?\n")
+
+    def _frame(self, span: TokenSpan, para: int, last_para: int) -> list[Token]:
         """Tokens that may hold a passage's attribution: its sentences in its paragraph,
         a short sentence right after it, and a lead-in sentence ending in a colon."""
         doc = self.doc
-        lo, hi = self.paras[para]
+        lo, hi = self.paras[para][0], self.paras[last_para][1]
         first, last = span[0].sent, span[-1].sent
         start, end = first.start, last.end
         if end < len(doc) and doc[end].idx < hi:
@@ -180,20 +190,20 @@ class _Finder:
         return _Attribution(_cue_span(cue), speaker)
 
     def _lead_in(self, p: Marked) -> _Attribution | None:
-        """ "From the minister:" or "Smith:" right before the passage."""
-        before = self.text[: p.start].rstrip()
+        """A verbless lead-in right before the passage: "From the minister:", "Smith:"."""
+        window = max(0, p.start - 200)
+        before = self.text[window : p.start].rstrip()
         if not before.endswith(":"):
             return None
-        colon = len(before) - 1
+        colon = window + len(before) - 1
         tok = self.doc.char_span(colon, colon + 1, alignment_mode="expand")
         if tok is None:
             return None
-        sent = tok[0].sent
-        heads = [
-            t
-            for t in sent
-            if t.i < tok.start and t.pos_ in ("PROPN", "NOUN") and t.head.i >= tok.start - 1
-        ] or [t for t in sent if t.i < tok.start and t.ent_type_ in ("PERSON", "ORG")]
+        line_start = self.paras[self._para(colon)][0]
+        lead = [t for t in tok[0].sent if t.i < tok.start and t.idx >= line_start]
+        if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
+            return None
+        heads = [t for t in lead if t.pos_ in ("PROPN", "NOUN", "PRON")]
         if not heads:
             return None
         speaker = self.speakers.speaker(heads[-1])

@@ -80,6 +80,12 @@ class Speakers:
             ent = person.ent if person else None
         else:
             ent = self._entity_of(head, noun_phrase(head))
+            if (ent is None or ent.label_ != "PERSON") and head.pos_ == "PROPN":
+                # A surname the parser did not tag as a person ("Park said").
+                words = _name_words(ent) if ent is not None else [head.text]
+                if len(words) == 1 and words[0].lower() in self._full_later:
+                    ent = self.doc[head.i : head.i + 1]
+                    ent.label_ = "PERSON"
             if ent is None:
                 name = span.text  # a description ("a senior official"): never guessed
             elif ent.label_ == "PERSON":

@@ -1,0 +1,281 @@
+"""Each construction of issue 3 on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tidings.extract.quotes.marks import marked_passages
+from tidings.records import Quote
+
+Quotes = Callable[[str], list[Quote]]
+
+
+def _one(quotes: list[Quote], starting: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(starting)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def _check_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.cue:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
+
+
+def test_direct_quote_with_inverted_attribution_and_appositive(quotes_of: Quotes) -> None:
+    text = (
+        "“The bridge will reopen in March,” said Maria Lopez, a spokeswoman for the Ohio "
+        "Department of Transportation."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "The bridge will reopen")
+    assert q.text == "The bridge will reopen in March"
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+    assert q.speaker.title == "spokeswoman"
+    assert q.speaker.affiliation == "Ohio Department of Transportation"
+
+
+@pytest.mark.parametrize(
+    ("text", "passage"),
+    [
+        ("Peter Hansen said: «We are ready for the vote tomorrow.»", "We are ready"),
+        ("„We will not give up on this town“, said Anna Berg.", "We will not give up"),
+        ('"The numbers are final," said Anna Berg.', "The numbers are final"),
+        ("‘The numbers are final,’ said Anna Berg.", "The numbers are final"),
+        ("''The numbers are final,'' said Anna Berg.", "The numbers are final"),
+    ],
+)
+def test_any_quote_marks(quotes_of: Quotes, text: str, passage: str) -> None:
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, passage)
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name in ("Peter Hansen", "Anna Berg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “this never closes. And then",
+        "” stray closing marks “ and ‘ everywhere ’ \" ' « „",
+        "““Doubled,” he said.” “",
+        "“Open\n\n“Still open\n\nand never closed",
+        "’tis the season, the Smiths’ house said ”odd“ things",
+        "",
+        "“",
+    ],
+)
+def test_unbalanced_and_mixed_marks_do_not_crash(quotes_of: Quotes, text: str) -> None:
+    marked_passages(text)
+    if text.strip():
+        _check_offsets(text, quotes_of(text))
+
+
+def test_quote_continued_across_paragraphs(quotes_of: Quotes) -> None:
+    text = (
+        "“The first part of the plan is simple: we repair the roads before winter.\n\n"
+        "“The second part is harder, because the money runs out in spring,” said Tom Reed."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "The first part")
+    assert q.text.endswith("money runs out in spring")
+    assert q.speaker is not None and q.speaker.name == "Tom Reed"
+    assert len(quotes) == 1
+
+
+def test_quote_split_by_its_attribution(quotes_of: Quotes) -> None:
+    text = "Tom Reed spoke last.\n\n“We tried everything,” Reed said, “but the money ran out.”"
+    quotes = quotes_of(text)
+    first, second = _one(quotes, "We tried"), _one(quotes, "but the money")
+    assert first.cue == second.cue and first.cue is not None
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Tom Reed"
+
+
+def test_mixed_quote(quotes_of: Quotes) -> None:
+    text = "The mayor said the budget was “a disaster for the city” and would be rewritten."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "mixed"
+    assert "“a disaster for the city”" in q.text and q.text.startswith("the budget")
+    assert q.speaker is not None and q.speaker.name == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        ("Senator Jane Holt said that the bill would pass next week.", "said",
+         "Jane Holt", "that the bill would pass next week"),
+        ("Jane Holt said the bill would pass next week.", "said", "Jane Holt",
+         "the bill would pass next week"),
+        ("The finance minister warned that prices would rise sharply.", "warned",
+         "The finance minister", "that prices would rise sharply"),
+        ("Local farmers argued the new tariff would ruin them.", "argued", "Local farmers",
+         "the new tariff would ruin them"),
+        ("Hospital staff fear the clinic will close by summer.", "fear", "Hospital staff",
+         "the clinic will close by summer"),
+        ("Two analysts told HuffPost the deal was dead.", "told", "Two analysts",
+         "the deal was dead"),
+        ("North Korea announced it would close the test site.", "announced", "North Korea",
+         "it would close the test site"),
+        ("Jane Holt believes the party can win the state.", "believes", "Jane Holt",
+         "the party can win the state"),
+        ("Jane Holt wants to run for governor next year.", "wants", "Jane Holt",
+         "to run for governor next year"),
+    ],
+)  # fmt: skip
+def test_reported_speech(
+    quotes_of: Quotes, text: str, cue: str, speaker: str, content: str
+) -> None:
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    assert q.kind == "indirect"
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_according_to(quotes_of: Quotes) -> None:
+    text = "According to the Interior Ministry, forty people were arrested in the capital."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "forty people")
+    assert q.cue is not None and q.cue.text == "According to"
+    assert q.speaker is not None and "Interior Ministry" in q.speaker.name
+
+
+def test_colon_lead_in(quotes_of: Quotes) -> None:
+    text = (
+        "The talks broke down on Friday.\n\nFrom the minister:\n\n"
+        "“We will not negotiate under threat, and we never have.”"
+    )
+    quotes = quotes_of(text)
+    q = _one(quotes, "We will not negotiate")
+    assert q.speaker is not None and q.speaker.name == "the minister"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_speaker_said_colon(quotes_of: Quotes) -> None:
+    text = "Karen Diaz said:\n\n“Nobody expected the vote to fail so badly.”"
+    q = _one(quotes_of(text), "Nobody expected")
+    assert q.speaker is not None and q.speaker.name == "Karen Diaz"
+
+
+def test_dash_attribution(quotes_of: Quotes) -> None:
+    text = (
+        "“Nobody expected the vote to fail so badly.”\n\n"
+        "— Karen Diaz, a political scientist at Rice University"
+    )
+    q = _one(quotes_of(text), "Nobody expected")
+    assert q.speaker is not None and q.speaker.name == "Karen Diaz"
+    assert q.speaker.title == "political scientist"
+    assert q.speaker.affiliation == "Rice University"
+
+
+def test_pull_quote_is_one_quote(quotes_of: Quotes) -> None:
+    text = (
+        "“We will rebuild the school before the next term starts,” said Tom Reed, the city "
+        "treasurer.\n\nThe council votes next week.\n\n"
+        "“We will rebuild the school before the next term starts.”\n\n- Tom Reed\n\n"
+        "Reed said the money would come from the state."
+    )
+    quotes = quotes_of(text)
+    same = [q for q in quotes if q.text.startswith("We will rebuild")]
+    assert len(same) == 1
+    assert same[0].cue is not None and same[0].speaker is not None
+    assert same[0].speaker.name == "Tom Reed"
+
+
+def test_floating_quote_belongs_to_previous_speaker(quotes_of: Quotes) -> None:
+    text = (
+        "“The plan is sound,” said Tom Reed, the city treasurer.\n\n"
+        "“We checked every number twice and the auditors agreed with us.”"
+    )
+    q = _one(quotes_of(text), "We checked every number")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Tom Reed"
+
+
+def test_pronoun_and_surname_speakers_and_remembered_title(quotes_of: Quotes) -> None:
+    text = (
+        "Mayor Linda Park opened the session on Monday.\n\n"
+        "“We will vote on the budget today,” she said.\n\n"
+        "The council members disagreed.\n\n"
+        "“Nothing changes until the money arrives,” Park said."
+    )
+    quotes = quotes_of(text)
+    for start in ("We will vote", "Nothing changes"):
+        q = _one(quotes, start)
+        assert q.speaker is not None and q.speaker.name == "Linda Park"
+        assert q.speaker.title == "Mayor"
+    assert _one(quotes, "We will vote").speaker.mention == "she"  # type: ignore[union-attr]
+
+
+def test_organisation_and_country_speakers(quotes_of: Quotes) -> None:
+    text = (
+        "The White House said the meeting was cancelled.\n\n"
+        "North Korea announced it would close the test site."
+    )
+    quotes = quotes_of(text)
+    wh = _one(quotes, "the meeting")
+    assert wh.speaker is not None and wh.speaker.name == "White House"
+    nk = _one(quotes, "it would close")
+    assert nk.speaker is not None and nk.speaker.name == "North Korea"
+    assert nk.speaker.actor is not None and nk.speaker.actor.country == "PRK"
+
+
+def test_anonymous_speaker_kept_with_its_description(quotes_of: Quotes) -> None:
+    text = "Jane Holt met the delegation.\n\nA senior official said the talks had stalled."
+    q = _one(quotes_of(text), "the talks had stalled")
+    assert q.speaker is not None
+    assert q.speaker.name == "A senior official"
+    assert q.speaker.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        ("“Rates will stay low,” said Ravi Menon, a professor of economics at the University "
+         "of Toronto.", "Ravi Menon", "professor of economics", "University of Toronto"),
+        ("Spokesman Mark Ellis said the company would appeal.", "Mark Ellis", "Spokesman", None),
+        ("Canada’s trade minister, Ellen Price, said talks would resume.", "Ellen Price",
+         "trade minister", "Canada"),
+    ],
+)  # fmt: skip
+def test_title_and_affiliation(
+    quotes_of: Quotes, text: str, name: str, title: str, affiliation: str | None
+) -> None:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    sp = quotes[0].speaker
+    assert sp is not None
+    assert (sp.name, sp.title, sp.affiliation) == (name, title, affiliation)
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of: Quotes) -> None:
+    text = "The so-called “peace dividend” was discussed on “Meet the Press” last week."
+    assert quotes_of(text) == []
+
+
+def test_furniture_is_skipped() -> None:
+    from tidings.extract.actors import ArticleActors
+    from tidings.extract.quotes import extract_quotes
+    from tidings.nlp import parse
+    from tidings.records import Article, Span
+
+    text = "“Share this story with your friends today,” said the editor.\n\nView Comments"
+    article = Article(id="f", text=text, furniture=[Span(text[:60], 0, 60)])
+    assert extract_quotes(parse(text), article, ArticleActors([])) == []
