@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,7 @@ from tidings.knowledge import (
     PERSON,
     PLACE,
     PLACE_KINDS,
+    PREFIX,
     KnowledgeBase,
 )
 from tidings.records import Actor, Article, Entity
@@ -492,6 +494,8 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
     names completed) plus names the knowledge base knows in the gaps."""
     spans: list[tuple[int, int, str]] = []
     taken = [False] * len(doc)
+    starts = [t.idx for t in doc]
+    at = _Offsets(article.text, starts, [s + len(t) for s, t in zip(starts, doc, strict=True)])
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or any(taken[start:end]):
@@ -503,7 +507,7 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
                 taken[i] = True
             continue
         label = ent.label_
-        longer = _known_at(doc, kb, start, taken, min_end=end + 1)
+        longer = _known_at(kb, start, taken, at, min_end=end + 1)
         if longer is not None:
             spans.append(longer)
             for i in range(ent.start, longer[1]):
@@ -519,7 +523,7 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
         spans.append((start, end, label))
         for i in range(ent.start, end):
             taken[i] = True
-    spans.extend(_known_names(doc, kb, taken))
+    spans.extend(_known_names(doc, kb, taken, at))
     spans.sort()
     return [
         (s, e, label)
@@ -572,14 +576,16 @@ def _person_end(doc: Doc, start: int, end: int, kb: KnowledgeBase) -> int:
     return end
 
 
-def _known_names(doc: Doc, kb: KnowledgeBase, taken: list[bool]) -> list[tuple[int, int, str]]:
+def _known_names(
+    doc: Doc, kb: KnowledgeBase, taken: list[bool], at: _Offsets
+) -> list[tuple[int, int, str]]:
     """Capitalised token runs the knowledge base knows, where the NER found nothing."""
     found = []
     i, n = 0, len(doc)
     while i < n:
         hit = None
-        if not taken[i] and doc[i].text[:1].isupper():
-            hit = _known_at(doc, kb, i, taken)
+        if not taken[i] and at.text[at.starts[i] : at.starts[i] + 1].isupper():
+            hit = _known_at(kb, i, taken, at)
         if hit is not None:
             found.append(hit)
             i = hit[1]
@@ -588,19 +594,32 @@ def _known_names(doc: Doc, kb: KnowledgeBase, taken: list[bool]) -> list[tuple[i
     return found
 
 
+class _Offsets(NamedTuple):
+    """The article text and each token's character range, read once from the parse."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+
 def _known_at(
-    doc: Doc, kb: KnowledgeBase, i: int, taken: list[bool], min_end: int = 0
+    kb: KnowledgeBase, i: int, taken: list[bool], at: _Offsets, min_end: int = 0
 ) -> tuple[int, int, str] | None:
     """The longest name the knowledge base knows starting at token ``i`` (ending at
-    ``min_end`` or later), over tokens no other mention holds; people need two words."""
-    stop = min(i + MAX_NAME_WORDS, len(doc))
+    ``min_end`` or later), over tokens no other mention holds; people need two words.
+    Names are matched as written, and only from tokens that begin some known name."""
+    start = at.starts[i]
+    if at.text[start : start + PREFIX] not in kb.prefixes:
+        return None
+    stop = min(i + MAX_NAME_WORDS, len(at.starts))
     for end in range(stop, max(i, min_end - 1), -1):
         if any(taken[i:end]):
             continue
-        text = doc[i:end].text
+        text = at.text[start : at.ends[end - 1]]
         if text not in kb.written:
-            city = kb.find(text, kinds=CITIES) if min_end else None
-            if city is None or city.name != text:  # "Rostov-on-Don", cut up by the NER
+            # A city the NER cut up at its hyphens ("Rostov-on-Don") extends its entity.
+            city = kb.find(text, kinds=CITIES) if min_end and "-" in text else None
+            if city is None or city.name != text:
                 continue
         entry = kb.find(text)
         if entry is not None and (entry.kind != PERSON or end - i > 1):

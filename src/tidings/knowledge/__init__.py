@@ -28,9 +28,11 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parent / "data"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bump when the compiled form of the knowledge base changes shape."""
 MAX_NAME_WORDS = 8
+PREFIX = 4
+"""Length of the name beginnings indexed in ``KnowledgeBase.prefixes``."""
 """The longest name (in words) the knowledge base answers for."""
 PLACE, SEAT, CAPITAL, ORG, PERSON, CITY = "place", "seat", "capital", "org", "person", "city"
 PLACE_KINDS = frozenset({PLACE, CAPITAL, SEAT, CITY})
@@ -133,6 +135,8 @@ class KnowledgeBase:
     """Valid sector codes → description."""
     written: set[str] = field(default_factory=set)
     """Every name as written (no cities), to match capitalised runs the NER missed."""
+    prefixes: set[str] = field(default_factory=set)
+    """The first PREFIX characters of every written name: where a scan can start."""
     _fuzzy: dict[str, dict[str, list[tuple[str, Entry]]]] = field(default_factory=dict)
 
     def entries(self, name: str) -> list[Entry]:
@@ -211,6 +215,7 @@ class KnowledgeBase:
             name = _clean(name)
             if entry.kind != CITY:
                 self.written.add(_bare(name))
+                self.prefixes.add(_bare(name)[:PREFIX])
             if _is_acronym(name):
                 bucket = self.acronyms.setdefault(name, [])
             else:
@@ -223,6 +228,7 @@ class KnowledgeBase:
         for name in names:
             name = _clean(name)
             self.written.add(_bare(name))
+            self.prefixes.add(_bare(name)[:PREFIX])
             table = self.acronyms if _is_acronym(name) else self.names
             table[name if _is_acronym(name) else key(name)] = [entry]
 
