@@ -82,7 +82,11 @@ class Lexicon:
         frames = next((self.verbs[w] for w in _forms(tok) if w in self.verbs), None)
         if not frames:
             return None
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+        parts = {
+            c.lower_
+            for c in tok.children
+            if c.dep_ == "prt" or (c.dep_ in ("prep", "agent") and not _temporal(c))
+        }
         obj_words = set()
         if obj is not None:
             obj_words = {obj.lemma_.lower(), obj.lower_}
@@ -129,6 +133,11 @@ class Lexicon:
                     if code:
                         return code
         return self.nouns.get(lemma) or self.nouns.get(tok.lower_)
+
+
+def _temporal(prep: Token) -> bool:
+    """A time phrase ("in February") is no particle of the verb ("give in")."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
 
 
 def _forms(tok: Token) -> list[str]:
