@@ -157,17 +157,23 @@ class Store:
 
     def _recompute(self, keys: list[str] | None) -> None:
         """Rebuild the clusters of the blocks ``keys`` (all blocks when None)."""
-        where, params = (
-            ("", []) if keys is None else (f"WHERE {self.in_list('e.group_key')}", [keys])
-        )
-        link_where = "" if keys is None else f"WHERE {self.in_list('group_key')}"
-        self.execute(f"DELETE FROM event_links {link_where}", params)
-        self.execute(f"DELETE FROM canonical_events {link_where}", params)
+
+        def blocks(column: str) -> str:
+            # Every table is filtered on its own group_key, so that a few blocks of a large
+            # database are read without joining whole tables.
+            return "TRUE" if keys is None else self.in_list(column)
+
+        def params(n: int) -> list[Any]:
+            return [] if keys is None else [keys] * n
+
+        self.execute(f"DELETE FROM event_links WHERE {blocks('group_key')}", params(1))
+        self.execute(f"DELETE FROM canonical_events WHERE {blocks('group_key')}", params(1))
         cols = ", ".join(f"e.{c}" for c in dedup.MENTION_COLUMNS)
         mentions = self.tuples(
             f"SELECT {cols} FROM events e JOIN articles a ON a.content_hash = e.article_hash "
-            f"{where} ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx",
-            params,
+            f"WHERE {blocks('e.group_key')} "
+            "ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx",
+            params(1),
         )
         self._insert("event_links", to_arrow("event_links", list(dedup.cluster(mentions))))
         seed = [
@@ -194,12 +200,13 @@ class Store:
                 FROM event_links l
                 JOIN events e ON e.event_id = l.event_id
                 JOIN articles a ON a.content_hash = e.article_hash
-                {link_where.replace("group_key", "l.group_key")}
+                WHERE {blocks("l.group_key")} AND {blocks("e.group_key")}
                 GROUP BY l.canonical_id
             ) agg
             JOIN events s ON s.event_id = agg.canonical_id
+            WHERE {blocks("s.group_key")}
             """,
-            params,
+            params(3),
         )
 
     # ---- reading -----------------------------------------------------------------------
