@@ -110,6 +110,9 @@ def test_misspelt_names_are_recognised(resolve) -> None:
     a = resolve("President Laurent Gbago met envoys from Ethopia.", "2005-01-01")
     assert code(a, "President Laurent Gbago") == ("CIV", "GOV")
     assert code(a, "Ethopia") == ("ETH", None)
+    # A name close to a leader's, with no title that matches an office, is someone else.
+    b = resolve("Neighbours said Carlos Mendes had left the town.", "2014-04-04")
+    assert code(b, "Carlos Mendes") == (None, None)
 
 
 def test_offsets_index_the_article(resolve) -> None:

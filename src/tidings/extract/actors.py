@@ -34,6 +34,7 @@ from tidings.knowledge import (
     PLACE,
     PLACE_KINDS,
     PREFIX,
+    Entry,
     KnowledgeBase,
 )
 from tidings.records import Actor, Article, Entity
@@ -609,7 +610,7 @@ def _known_at(
     ``min_end`` or later), over tokens no other mention holds; people need two words.
     Names are matched as written, and only from tokens that begin some known name."""
     start = at.starts[i]
-    if at.text[start : start + PREFIX] not in kb.prefixes:
+    if not min_end and at.text[start : start + PREFIX] not in kb.prefixes:
         return None
     stop = min(i + MAX_NAME_WORDS, len(at.starts))
     for end in range(stop, max(i, min_end - 1), -1):
@@ -646,8 +647,12 @@ def _resolve_person(
     desc = _describe(doc, core, kb, known)
     ante = _same_person(name, m.start, known)
     entry = kb.find(ante.name if ante is not None else name, on, KINDS_OF_LABEL["PERSON"])
-    if entry is None and ante is None and len(core) > 1:
-        entry = kb.fuzzy(name, PERSON)  # a misspelt full name: "Laurent Gbago"
+    if entry is None and ante is None and len(core) > 1 and desc.title:
+        # A misspelt full name ("President Laurent Gbago"), taken only when the article's
+        # title for the person is one of the offices the knowledge base records.
+        entry = kb.fuzzy(name, PERSON)
+        if entry is not None and not _same_office(desc.title, entry):
+            entry = None
     full = ante.name if ante is not None else (entry.name if entry else name)
     if entry is not None:
         code = entry.code(on)
@@ -675,6 +680,12 @@ def _resolve_person(
         same = [x for x in known._mentions if x.chain >= 0 and x.name == entry.name]
         if same:
             m.chain = same[0].chain
+
+
+def _same_office(title: str, entry: Entry) -> bool:
+    """Whether an article's title ("President") names an office the entry held."""
+    words = set(title.lower().replace("-", " ").split())
+    return any(words & set((t.title or "").lower().split()) for t in entry.terms)
 
 
 def _same_person(name: str, before: int, known: ArticleActors) -> _Mention | None:
