@@ -24,11 +24,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.records import TimeExpression
+from tidings.records import TimeExpression, TimeType
 
 _PIECE = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>|&[#a-zA-Z0-9]+;|[^<&]+")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -74,11 +75,8 @@ def read_timeml(path: str | Path) -> GoldDocument:
             if m.group(1):
                 start, attrs = open_timex.pop()
                 text = "".join(parts)[start:size]
-                timexes.append(
-                    TimeExpression(
-                        text, start, size, attrs.get("type", "DATE"), attrs.get("value", "")
-                    )
-                )
+                kind = typing.cast(TimeType, attrs.get("type", "DATE"))
+                timexes.append(TimeExpression(text, start, size, kind, attrs.get("value", "")))
             elif not m.group(4):
                 open_timex.append((size, dict(_ATTR.findall(m.group(3)))))
     return GoldDocument(path.stem, "".join(parts), dct, sorted(timexes, key=lambda t: t.start))

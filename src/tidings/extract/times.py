@@ -14,18 +14,17 @@ import datetime as dt
 import re
 
 import numpy as np
-from spacy.attrs import IDX, LOWER, SHAPE
-from spacy.strings import hash_string
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from tidings.extract.time.calendar import HALF, QUARTER, Point
-from tidings.extract.time.lexicon import MONTH, YEAR4
+from tidings.extract.time.lexicon import MONTH_NAME, YEAR4
 from tidings.extract.time.rules import FUTURE, GRAMMAR, PAST, PRESENT, Found, Normaliser
 from tidings.records import TimeExpression
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n\s*\n")
 _RANGE_YEAR = re.compile(
-    rf"\s*(?:-|–|—|to|through|until|till|and)\s+(?:{MONTH}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+    rf"\s*(?:-|–|—|to|through|until|till|and)\s+(?:{MONTH_NAME}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:of\s+)?({YEAR4})(?!\d)"
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
@@ -37,7 +36,8 @@ _YEAR_REACH = 30  # how far back an explicit year still dates a month ("May 3, 2
 _REFERENCE_REACH = 400  # characters: about two sentences
 _PERIOD_REACH = 800  # a report compares figures with "a year ago" a paragraph after its quarter
 _REACH = 48  # how far before its trigger token a match may start
-_TRIGGER_KEYS = {hash_string(t) for rule in GRAMMAR for t in rule.triggers}
+_TRIGGERS = StringStore([t for rule in GRAMMAR for t in rule.triggers])
+_TRIGGER_KEYS = {_TRIGGERS[t] for rule in GRAMMAR for t in rule.triggers}
 _TRIGGER_IDS = np.array(sorted(_TRIGGER_KEYS), dtype=np.uint64)
 _NOT_TIMES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
@@ -62,20 +62,19 @@ class _Document:
         self._period: tuple[int, Point] | None = None
         self._position = 0
         self._years: list[tuple[int, int]] = []  # (offset, year) of explicit years
-        table = doc.to_array([LOWER, SHAPE, IDX])
+        table = doc.to_array(["LOWER", "SHAPE", "IDX"])
         self._starts = table[:, 2].astype(np.int64)
         self._table = table
 
     def _triggers(self) -> dict[str, list[int]]:
         """Offsets of the tokens that may start a match, by lower-case text and by shape."""
-        strings = self.doc.vocab.strings
         table = self._table
         hit = np.isin(table[:, 0], _TRIGGER_IDS) | np.isin(table[:, 1], _TRIGGER_IDS)
         found: dict[str, list[int]] = {}
         for lower, shape, idx in table[hit].tolist():
             for key in (lower, shape):
                 if key in _TRIGGER_KEYS:
-                    found.setdefault(strings[key], []).append(idx)
+                    found.setdefault(_TRIGGERS[key], []).append(idx)
         return found
 
     def run(self) -> list[TimeExpression]:

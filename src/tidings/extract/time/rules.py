@@ -40,10 +40,16 @@ class Context(Protocol):
     """What a normaliser may ask about the document around a match."""
 
     anchor: dt.date | None
-    reference: Point | None
-    """The last time point mentioned, when recent enough to be referred back to."""
-    period: Point | None
-    """The last quarter or half mentioned, when recent enough (reports compare them)."""
+
+    @property
+    def reference(self) -> Point | None:
+        """The last time point mentioned, when recent enough to be referred back to."""
+        ...
+
+    @property
+    def period(self) -> Point | None:
+        """The last quarter or half mentioned, when recent enough (reports compare them)."""
+        ...
 
     def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
         """PAST, PRESENT or FUTURE: the tense of the clause governing ``start:end``; PRESENT
@@ -379,7 +385,7 @@ _SHIFTS = {
     "the full": 0, "the fiscal": 0,
     "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the following": 1,
 }  # fmt: skip
-_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+({lx.MONTH}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)")
+_ENDED = re.compile(rf"\s+(?i:ended|ending)\s+({lx.MONTH_NAME}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)")
 _THE = ("the", "that", "the same", "the latest", "the most recent")
 _REL_MODS = {"earlier": "START", "early": "START", "later": "END", "late": "END", "mid": "MID"}
 
@@ -712,7 +718,9 @@ _SEASON_LENGTH = dt.timedelta(days=91)
 
 _B = r"(?<![\w'’-])"  # no word, apostrophe or hyphen just before
 _E = r"(?!\w|-\w)"  # no word after ("'s" may follow: "Thursday's meeting")
-_DAYWORD = rf"(?:(?i:today|yesterday|tomorrow)|{lx.WEEKDAY}|{lx.MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+_DAYWORD = (
+    rf"(?:(?i:today|yesterday|tomorrow)|{lx.WEEKDAY}|{lx.MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+)
 
 RULES: list[tuple[str, Normaliser, str]] = [
     (
@@ -722,8 +730,8 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.CLOCK_WORDS,
     ),
     (
-        rf"(?:{lx.WEEKDAY},?\s+)?(?:(?P<mon>{lx.MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{lx.MONTH}))"
+        rf"(?:{lx.WEEKDAY},?\s+)?(?:(?P<mon>{lx.MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{lx.MONTH_NAME}))"
         rf"(?:,?\s+(?P<year>{lx.YEAR4}))?(?!\d)",
         full_date,
         lx.MONTH_WORDS,
@@ -735,7 +743,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.NUMERIC_SHAPES,
     ),
     (
-        rf"{lx.POINT_MOD}(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<mon>{lx.MONTH})"
+        rf"{lx.POINT_MOD}(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<mon>{lx.MONTH_NAME})"
         rf"(?:,?\s+(?:of\s+)?(?P<year>{lx.YEAR4})(?!\d)|\s+(?i:of\s+)?(?P<ryear>(?i:last|this|next))"
         rf"\s+(?i:year))?",
         month,
@@ -829,7 +837,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (
         rf"(?i:every|each)\s+(?:(?P<other>(?i:other))\s+|(?P<snum>{lx.NUMBER})\s+)?{lx.UNIT}"
-        rf"|(?i:every|each)\s+(?P<swd>{lx.WEEKDAY})|(?i:every|each)\s+(?P<smon>{lx.MONTH})"
+        rf"|(?i:every|each)\s+(?P<swd>{lx.WEEKDAY})|(?i:every|each)\s+(?P<smon>{lx.MONTH_NAME})"
         r"|(?P<adverb>(?i:hourly|daily|nightly|weekly|biweekly|monthly|yearly))",
         recurrence,
         lx.RECURRENCE_WORDS,
@@ -858,7 +866,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (r"(?i:(?:the\s+)?year(?:['’]s)?[\s-]end)", year_end, "year"),
     (
-        rf"(?i:the\s+)(?P<wk>(?i:week|weekend))\s+(?i:of)\s+(?P<wdate>{lx.MONTH}\s+\d{{1,2}}"
+        rf"(?i:the\s+)(?P<wk>(?i:week|weekend))\s+(?i:of)\s+(?P<wdate>{lx.MONTH_NAME}\s+\d{{1,2}}"
         rf"(?:,\s*{lx.YEAR4})?)",
         week_of,
         "week weekend",
