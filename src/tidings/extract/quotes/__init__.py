@@ -76,8 +76,8 @@ class _Finder:
         lemmas = doc.to_array([LEMMA, LOWER])
         cue_hashes = {doc.vocab.strings.add(w) for w in (*CUE_LEMMAS, "according")}
         self.cue_ids = {
-            i for i, (lemma, lower) in enumerate(lemmas) if lemma in cue_hashes or lower in cue_hashes
-        }  # fmt: skip
+            i for i, (lemma, low) in enumerate(lemmas) if lemma in cue_hashes or low in cue_hashes
+        }
         self.used_cues: set[int] = set()
         self.taken: list[tuple[int, int]] = []
 
@@ -150,8 +150,11 @@ class _Finder:
                 return "mixed", content[0], content[1], attribution
             self.used_cues.add(cue_tok.i)
             return "direct", p.start, p.end, attribution
-        if words < _ALONE_WORDS or not _whole_sentence(span):
+        if not _whole_sentence(span):
             return None  # a title or a scare quote
+        if words < _ALONE_WORDS:  # "It's over." only right after its speaker's quote
+            same = last_by_para.get(para)
+            return ("direct", p.start, p.end, same) if same else None
         attribution = (
             self._lead_in(p)
             or self._dash(p, self._para(p.end - 1))
@@ -211,7 +214,7 @@ class _Finder:
 
     def _dash(self, p: Marked, para: int) -> _Attribution | None:
         """ "— Stephen Schwartz, nuclear policy consultant" after the passage."""
-        lo, hi = self.paras[para]
+        hi = self.paras[para][1]
         rest = self.text[p.end : hi]
         line_start = p.end
         if not rest.strip() and para + 1 < len(self.paras):
@@ -230,7 +233,7 @@ class _Finder:
         """The speaker of the quote before, in this paragraph or (floating) the one before."""
         if para in last_by_para:
             return last_by_para[para]
-        lo, hi = self.paras[para]
+        lo = self.paras[para][0]
         if para - 1 in last_by_para and p.start - lo <= 2:
             return _Attribution(None, last_by_para[para - 1].speaker)
         return None

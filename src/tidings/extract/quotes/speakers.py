@@ -160,9 +160,10 @@ class Speakers:
         out: list[Span] = []
         for i in range(span.start, span.end):
             ent = self.ent_of.get(i)
-            if ent is not None and (not out or out[-1] is not ent) and ent.end <= span.end:
-                if ent.start >= span.start:
-                    out.append(ent)
+            if ent is None or (out and out[-1] is ent):
+                continue
+            if ent.start >= span.start and ent.end <= span.end:
+                out.append(ent)
         return out
 
     def title_affiliation(self, span: Span) -> tuple[str | None, str | None]:
