@@ -28,6 +28,7 @@ _RANGE_YEAR = re.compile(
     rf"(?:of\s+)?({YEAR4})(?!\d)"
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
+_UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+$")
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
@@ -144,8 +145,11 @@ class _Document:
         return None
 
     def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
-        if _SINCE.search(self.text, max(0, start - 8), start):
+        before = self.text[max(0, start - 8) : start]
+        if _SINCE.search(before):
             return PAST  # "since Jan. 13", "since year-end"
+        if _UNTIL.search(before):
+            return PRESENT  # "extended the deadline until Tuesday": whichever is nearer
         token = self._token_at(start)
         for _ in range(6):  # up to the head of the expression
             if not start <= token.head.idx < end or token.head.i == token.i:
