@@ -34,7 +34,7 @@ def cancel(trigger: str = "canceled", day: str = "2018-05-24", **kw: Any) -> Cod
 
 
 CORPUS = [
-    # Event 1: the summit cancellation, five mentions in four outlets over two days.
+    # Event 1: the summit cancellation, six mentions in five outlets over two days.
     report(
         "Harbor Times", "2018-05-24",
         ("Trump canceled the Singapore summit with Kim.", cancel()),
@@ -51,6 +51,12 @@ CORPUS = [
     report(  # a coarser CAMEO code is compatible with the finer one
         "Metro Wire", "2018-05-24",
         ("Trump cancelled the June summit with Kim.", cancel("cancelled", cameo="12")),
+    ),
+    report(  # the recipient's sector unknown: compatible with GOV
+        "River Herald", "2018-05-24",
+        ("Washington cancelled its summit with North Korea.",
+         Ev("REJECT", "cancelled", ("USA", "GOV", "Washington"), ("PRK", None, "North Korea"),
+            "2018-05-24", "125")),
     ),
     # Event 2: the Panmunjom meeting, three outlets.
     *(
@@ -71,6 +77,9 @@ CORPUS = [
     report("Coastal Post", "2018-05-24",  # same day and dyad, another type
            ("Trump threatened Kim with sanctions.",
             Ev("THREATEN", "threatened", TRUMP, KIM, "2018-05-24", "130"))),
+    report("River Herald", "2018-05-24",  # another sector: the army, not the government
+           ("US forces cancelled drills with Kim.",
+            Ev("REJECT", "cancelled", ("USA", "MIL", "US forces"), KIM, "2018-05-24", "125"))),
     report("Metro Wire", "2018-05-24",  # negated
            ("Trump did not cancel the talks with Kim.", cancel("cancel", negated=True))),
     report("Harbor Times", "2018-05-23",  # a possibility, not the act
@@ -111,22 +120,23 @@ def test_reports_of_one_event_become_one_canonical_event(db_url):
         rows = store.query(
             "SELECT * FROM canonical_events ORDER BY num_mentions DESC, day, canonical_id"
         )
-        assert store.counts()["event_links"] == store.counts()["events"] == 18
+        assert store.counts()["event_links"] == store.counts()["events"] == 20
         summit = canonical_event(store, rows[0]["canonical_id"])
-    # 18 mentions: 5 + 3 of the two real events, 10 look-alikes that each stand alone.
-    assert len(rows) == 1 + 1 + 10
+    # 20 mentions: 6 + 3 of the two real events, 11 look-alikes that each stand alone.
+    assert len(rows) == 1 + 1 + 11
     assert [(r["num_mentions"], r["num_articles"], r["num_sources"]) for r in rows[:3]] == [
-        (5, 4, 4),
+        (6, 5, 5),
         (3, 3, 3),
         (1, 1, 1),
     ]
     assert summit["type"] == "REJECT" and summit["day"] == "2018-05-24"
+    assert (summit["recipient_sector"], summit["cameo"]) == ("GOV", "125")
     assert (summit["actor_country"], summit["recipient_country"]) == ("USA", "PRK")
     assert summit["first_seen"] == "2018-05-24" and summit["last_seen"] == "2018-05-25"
     evidence = {m["source"]: m["evidence"] for m in summit["mentions"]}
     assert evidence["Coastal Post"] == "Trump scrapped talks with Kim, officials said."
-    assert len(summit["mentions"]) == 5
-    assert all(m["trigger"] in m["evidence"] and "Kim" in m["evidence"] for m in summit["mentions"])
+    assert len(summit["mentions"]) == 6
+    assert all(m["trigger"] in m["evidence"] for m in summit["mentions"])
     meeting = rows[1]
     assert (meeting["type"], meeting["place_name"], meeting["mode"]) == (
         "CONSULT",
@@ -164,4 +174,4 @@ def test_bulk_write_then_dedup_equals_incremental(db_url, tmp_path, split):
         assert store.counts()["canonical_events"] == 0
         store.dedup()
         assert clusters(store) == incremental
-    assert sorted(len(v) for v in incremental.values())[-2:] == [3, 5]
+    assert sorted(len(v) for v in incremental.values())[-2:] == [3, 6]

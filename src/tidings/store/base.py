@@ -176,20 +176,26 @@ class Store:
             params(1),
         )
         self._insert("event_links", to_arrow("event_links", list(dedup.cluster(mentions))))
+        # The first mention's coding, its unknown details filled from the other mentions
+        # (compatible ones agree, so max() picks the one value; for CAMEO, the longest).
         seed = [
             c
             for c in columns("canonical_events")
-            if c not in ("canonical_id", "goldstein", "day")
+            if c not in ("canonical_id", "goldstein", "day", *dedup.DETAILS)
             and not c.startswith(("num_", "first", "last"))
         ]
         self.execute(
             f"""
-            INSERT INTO canonical_events ({", ".join(["canonical_id", "goldstein", "day", *seed])},
+            INSERT INTO canonical_events (canonical_id, goldstein, day,
+                {", ".join(dedup.DETAILS)}, {", ".join(seed)},
                 num_mentions, num_articles, num_sources, first_seen, last_seen)
-            SELECT agg.canonical_id, agg.goldstein, agg.day, {", ".join(f"s.{c}" for c in seed)},
+            SELECT agg.canonical_id, agg.goldstein, agg.day,
+                {", ".join(f"coalesce(s.{c}, agg.{c})" for c in dedup.DETAILS)},
+                {", ".join(f"s.{c}" for c in seed)},
                 agg.num_mentions, agg.num_articles, agg.num_sources, agg.first_seen, agg.last_seen
             FROM (
                 SELECT l.canonical_id,
+                    {", ".join(f"max(e.{c}) AS {c}" for c in dedup.DETAILS)},
                     avg(e.goldstein) AS goldstein,
                     min(e.day) AS day,
                     count(*) AS num_mentions,

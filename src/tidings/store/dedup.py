@@ -1,11 +1,13 @@
 """Cross-article deduplication: event mentions clustered into canonical events.
 
-Two mentions report the same event when they share a *block* — PLOVER type, first actor
-and recipient (country and sector), negation and modality — their days are at most one
-day from the cluster's first day, and their details are compatible: mode, CAMEO code
-(one a prefix of the other), place name and place country each either equal or unknown on
-one side. Mentions with no full-day date, or with neither actor nor recipient country,
-cannot be matched with confidence and stay events of their own.
+Two mentions report the same event when they share a *block* — PLOVER type, the countries
+of the first coded actor and recipient, negation and modality — their days are at most one
+day from the cluster's first day, and their details are compatible: actor sector,
+recipient sector, mode, place name and place country each equal or unknown on one side,
+and CAMEO codes equal or one a prefix of the other. (An unknown sector is compatible so
+that "North Korea" and "Kim Jong Un" can report the same event; GOV and MIL cannot.)
+Mentions with no full-day date, or with no country on either side, cannot be matched with
+confidence and stay events of their own.
 
 Clustering is a pure function of a block's mentions taken in a fixed order (day,
 publication date, article hash, position), so recomputing a block gives the same clusters:
@@ -26,15 +28,11 @@ SINGLE = "event:"
 
 WINDOW = dt.timedelta(days=1)
 
-MENTION_COLUMNS = (
-    "event_id",
-    "group_key",
-    "day",
-    "mode",
-    "cameo",
-    "place_name",
-    "place_country",
-)
+DETAILS = ("actor_sector", "recipient_sector", "mode", "cameo", "place_name", "place_country")
+"""Details that must be compatible; CAMEO codes by prefix, the others equal or unknown."""
+_CAMEO = DETAILS.index("cameo")
+
+MENTION_COLUMNS = ("event_id", "group_key", "day", *DETAILS)
 """Columns :func:`cluster` reads, in the order its input rows carry them."""
 
 
@@ -42,9 +40,7 @@ def group_key(
     event_id: str,
     type_: str,
     actor_country: str | None,
-    actor_sector: str | None,
     recipient_country: str | None,
-    recipient_sector: str | None,
     negated: bool,
     modality: str,
     day: dt.date | None,
@@ -56,9 +52,7 @@ def group_key(
         (
             type_,
             actor_country or "",
-            actor_sector or "",
             recipient_country or "",
-            recipient_sector or "",
             "negated" if negated else "affirmed",
             modality,
         )
@@ -69,39 +63,25 @@ def group_key(
 class _Cluster:
     canonical_id: str
     day: dt.date
-    mode: str | None
-    cameo: str | None
-    place_name: str | None
-    place_country: str | None
+    details: list[str | None]
 
-    def accepts(
-        self, mode: str | None, cameo: str | None, place: str | None, pc: str | None
-    ) -> bool:
-        return (
-            _same(self.mode, mode)
-            and _same(self.place_country, pc)
-            and _same(self.place_name, place)
-            and (
-                self.cameo is None
-                or cameo is None
-                or cameo.startswith(self.cameo)
-                or self.cameo.startswith(cameo)
-            )
-        )
+    def accepts(self, details: tuple[str | None, ...]) -> bool:
+        for i, (mine, theirs) in enumerate(zip(self.details, details, strict=True)):
+            if mine is None or theirs is None:
+                continue
+            if i == _CAMEO:
+                if not (mine.startswith(theirs) or theirs.startswith(mine)):
+                    return False
+            elif mine.casefold() != theirs.casefold():
+                return False
+        return True
 
-    def absorb(
-        self, mode: str | None, cameo: str | None, place: str | None, pc: str | None
-    ) -> None:
+    def absorb(self, details: tuple[str | None, ...]) -> None:
         """Fill details the cluster did not know yet, so later mentions must agree with them."""
-        self.mode = self.mode or mode
-        self.place_name = self.place_name or place
-        self.place_country = self.place_country or pc
-        if cameo and (self.cameo is None or len(cameo) > len(self.cameo)):
-            self.cameo = cameo
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.casefold() == b.casefold()
+        for i, theirs in enumerate(details):
+            mine = self.details[i]
+            if mine is None or (i == _CAMEO and theirs and len(theirs) > len(mine)):
+                self.details[i] = theirs
 
 
 def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:
@@ -116,14 +96,14 @@ def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:
                 yield r[0], r[0], key
             continue
         open_clusters: list[_Cluster] = []
-        for event_id, _, day, mode, cameo, place, pc in block:
+        for event_id, _, day, *details in block:
             # Rows come in day order: a cluster that started over a day ago is closed for good.
             open_clusters = [c for c in open_clusters if day - c.day <= WINDOW]
             for c in open_clusters:
-                if c.accepts(mode, cameo, place, pc):
-                    c.absorb(mode, cameo, place, pc)
+                if c.accepts(details):
+                    c.absorb(details)
                     break
             else:
-                c = _Cluster(event_id, day, mode, cameo, place, pc)
+                c = _Cluster(event_id, day, list(details))
                 open_clusters.append(c)
             yield event_id, c.canonical_id, key

@@ -191,7 +191,7 @@ def _event_row(event_id: str, h: str, i: int, e: Event, others: list[Row]) -> Ro
         e.quad,
         e.confidence,
         _json_list(e.mentions),
-        group_key(event_id, e.type, act[1], act[2], rec[1], rec[2], e.negated, e.modality, day),
+        group_key(event_id, e.type, act[1], rec[1], e.negated, e.modality, day),
     )
 
 
