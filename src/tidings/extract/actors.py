@@ -19,7 +19,9 @@ A person nothing is known about keeps the name, with country and sector None. Th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -147,10 +149,13 @@ class ArticleActors:
                     found.append(actor)
         if found:
             return found
-        for m in self._mentions:
+        first = bisect.bisect_left(self._mentions, span.start, key=lambda m: m.start)
+        for m in itertools.islice(self._mentions, first, None):
+            if m.start >= span.end:
+                break
             a = m.actor
-            inside = span.start <= m.start and m.end <= span.end
-            if inside and a and (a.country or a.sector) and not any(_same(a, b) for b in found):
+            coded = a is not None and (a.country or a.sector)
+            if m.end <= span.end and coded and not any(_same(a, b) for b in found):
                 found.append(a)
         return found
 
@@ -312,7 +317,8 @@ class ArticleActors:
             # "Trump said Kim had shown hostility. He added…" → Trump.
             persons = [m for m in before if m.entity.label == "PERSON"]
             sentence = head.sent.start
-            recent = [m for m in persons if m.start >= _previous_sentence_start(head)]
+            previous = _previous_sentence_start(head)
+            recent = [m for m in persons if m.start >= previous]
             main = [m for m in recent if _main_subject(head.doc[m.end - 1])]
             if main and (main[-1].start < sentence or main[-1] is recent[-1]):
                 return main[-1]

@@ -1,0 +1,80 @@
+"""Cost of actor resolution relative to the spaCy parse, same articles, one process, one run.
+
+    python bench/actors.py               # 200 articles of allsides-10k
+    python bench/actors.py --limit 1000
+
+Loads the knowledge base (timed, from the compiled cache and from the data files), parses
+the articles once (timed), then times ``resolve_actors`` alone over the parsed documents,
+plus one ``actors_in`` call per noun chunk as the quote and event extractors make them.
+The issue's budget: resolution adds at most 10 % to the parse time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+from pathlib import Path
+
+from tidings.config import Settings
+from tidings.extract.actors import resolve_actors
+from tidings.knowledge import build_knowledge, load_knowledge
+from tidings.nlp import load_nlp
+from tidings.records import Article
+from tidings.sources import read_sources
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-10k.jsonl.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=200)
+    args = parser.parse_args()
+
+    read = read_sources([str(CORPUS)], Settings())
+    articles = [a for a in itertools.islice(read, args.limit) if isinstance(a, Article)]
+    nlp = load_nlp()
+    nlp("warm up")
+
+    t0 = time.perf_counter()
+    build_knowledge()
+    build_s = time.perf_counter() - t0
+    load_knowledge()  # writes the compiled cache if it is missing
+    t0 = time.perf_counter()
+    kb = load_knowledge()
+    load_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    parse_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    resolved = [resolve_actors(doc, a, kb) for a, doc in zip(articles, docs, strict=True)]
+    resolve_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    calls = 0
+    for doc, actors in zip(docs, resolved, strict=True):
+        for chunk in doc.noun_chunks:
+            actors.actors_in(chunk)
+            calls += 1
+    lookup_s = time.perf_counter() - t0
+
+    tokens = sum(len(d) for d in docs)
+    mentions = sum(len(r.entities) for r in resolved)
+    coded = sum(
+        e.actor is not None and e.actor.country is not None for r in resolved for e in r.entities
+    )
+    print(f"articles: {len(articles)}, tokens: {tokens:,}")
+    print(f"mentions: {mentions:,} ({coded:,} with a country)")
+    print(f"knowledge base: {load_s:.2f} s from the cache, {build_s:.2f} s from the data files")
+    print(f"parse (en_core_web_md, 1 process): {parse_s:.1f} s")
+    print(f"resolve_actors:                    {resolve_s:.2f} s")
+    print(f"actors_in on {calls:,} noun chunks:    {lookup_s:.2f} s")
+    total = resolve_s + lookup_s
+    print(f"resolution / parse:                {resolve_s / parse_s:.1%} (budget 10 %)")
+    print(f"with the noun-chunk look-ups:      {total / parse_s:.1%}")
+
+
+if __name__ == "__main__":
+    main()
