@@ -26,6 +26,17 @@ def auto_interval(first: str | None, last: str | None) -> str:
     return "day" if span <= 45 else "week" if span <= 730 else "month"
 
 
+def _label_margin(labels: list[str]) -> dict[str, int]:
+    """Room for the longest category label, computed here rather than by plotly's
+    automargin, which redraws the chart until the labels fit."""
+    return {
+        "l": 20 + 7 * max((len(label) for label in labels), default=0),
+        "r": 20,
+        "t": 10,
+        "b": 30,
+    }
+
+
 def _layout(**extra: Any) -> dict[str, Any]:
     layout: dict[str, Any] = {
         "height": 320,
@@ -34,8 +45,8 @@ def _layout(**extra: Any) -> dict[str, Any]:
         "legend": {"orientation": "h", "y": -0.2},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "xaxis": {"gridcolor": "#eceff3", "automargin": True},
-        "yaxis": {"gridcolor": "#eceff3", "rangemode": "tozero", "automargin": True},
+        "xaxis": {"gridcolor": "#eceff3"},
+        "yaxis": {"gridcolor": "#eceff3", "rangemode": "tozero"},
     }
     layout.update(extra)
     return layout
@@ -80,7 +91,6 @@ def dyad_timeline(series: list[dict[str, Any]]) -> Figure:
                 "title": {"text": "events"},
                 "gridcolor": "#eceff3",
                 "rangemode": "tozero",
-                "automargin": True,
             },
             yaxis2={
                 "title": {"text": "Goldstein"},
@@ -130,7 +140,9 @@ def cooperation_conflict_bars(labels: list[str], rows: list[dict[str, Any]]) -> 
             }
             for key, title, colour in kinds
         ],
-        "layout": _layout(barmode="stack", height=max(220, 28 * len(rows) + 80)),
+        "layout": _layout(
+            barmode="stack", height=max(220, 28 * len(rows) + 80), margin=_label_margin(labels)
+        ),
     }
 
 
@@ -148,7 +160,7 @@ def ranking(labels: list[str], values: list[int], colour: str = "#1f5fbf") -> Fi
         ],
         "layout": _layout(
             height=max(220, 26 * len(values) + 60),
-            margin={"l": 160, "r": 20, "t": 10, "b": 30},
+            margin=_label_margin(labels),
             showlegend=False,
         ),
     }
