@@ -188,9 +188,10 @@ def dyad(
     top = run(actor_network, by_sector=False, limit=30)["edges"]
     if not (actor or recipient):
         return render(request, "dyad.html", "Dyads", "/dyad", top=top, chosen=False)
-    filters = SearchFilters(actor=actor, recipient=recipient, dedup=False)
-    series = run(dyad_series, interval=_interval(request, interval), filters=filters)
-    page = run(events_page, filters=filters, limit=PAGE, offset=offset)
+    # The chart counts real-world events; the table lists every mention with its evidence.
+    series = run(dyad_series, actor, recipient, interval=_interval(request, interval))
+    mentions = SearchFilters(actor=actor, recipient=recipient, dedup=False)
+    page = run(events_page, filters=mentions, limit=PAGE, offset=offset)
     title = f"{actor or 'anyone'} → {recipient or 'anyone'}"
     return render(
         request,

@@ -24,10 +24,8 @@ const Tidings = (() => {
     }
   }
 
-  const actorLabel = (a) => {
-    const code = [a.country, a.sector].filter(Boolean).join(" ");
-    return code ? `${a.name} (${code})` : a.name;
-  };
+  const actorCode = (a) => [a.country, a.sector].filter(Boolean).join(" ");
+  const actorLabel = (a) => (actorCode(a) ? `${a.name} (${actorCode(a)})` : a.name);
   const actorsLabel = (list) => (list.length ? list.map(actorLabel).join(", ") : "—");
 
   // Every highlighted span: [start, end, kind, label, group]; group ties the spans of one
@@ -89,7 +87,7 @@ const Tidings = (() => {
     const lists = {
       quotes: ex.quotes.map((q, i) => listItem(root, `q${i}`,
         el("b", {}, q.speaker ? q.speaker.name : "unknown speaker"),
-        q.speaker && q.speaker.actor ? ` (${[q.speaker.actor.country, q.speaker.actor.sector].filter(Boolean).join(" ")})` : "",
+        q.speaker && q.speaker.actor && actorCode(q.speaker.actor) ? ` (${actorCode(q.speaker.actor)})` : "",
         q.cue ? ` ${q.cue.text}: ` : ": ", el("q", {}, q.text))),
       events: ex.events.map((e, i) => listItem(root, `e${i}`,
         el("b", { class: `quad quad-${e.quad}` }, e.type + (e.mode ? "/" + e.mode : "")),
