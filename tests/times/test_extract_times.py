@@ -171,6 +171,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
         "Iraq imports about three-quarters of its food.",
         "A second group of directors resigned.",
         "The 44-year-old protester was arrested.",
+        "Now, he says, the talks are over.",
     ],
 )
 def test_not_times(text: str) -> None:

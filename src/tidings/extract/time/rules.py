@@ -618,6 +618,11 @@ def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
 def reference(m: re.Match[str], ctx: Context) -> Found | None:
     """ "now", "currently" → PRESENT_REF; "recently" → PAST_REF; "the future" → FUTURE_REF."""
     if m.group("present"):
+        opens_sentence = not ctx.before(m.start(), 3).strip(" \"'“‘") or re.search(
+            r"[.!?\n][\"'”’]?\s*$", ctx.before(m.start(), 4)
+        )
+        if m.group(0) == "Now" and opens_sentence and ctx.after(m.end(), 1) == ",":
+            return None  # "Now, he says, …": a discourse marker
         return Found("DATE", "PRESENT_REF")
     if m.group("past_ref"):
         return Found("DATE", "PAST_REF")
