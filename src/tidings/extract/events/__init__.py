@@ -128,10 +128,6 @@ def _events(
     if any(a.country for a in receivers):
         # "sent troops to Mali": the uncoded "troops" is what is sent, not a recipient.
         receivers = [a for a in receivers if a.country]
-    if not any(a.country or a.sector for a in [*senders, *receivers]) or (
-        cand.needs_recipient and not receivers
-    ):
-        return []
     code = cand.code
     if code is not None and cand.negated and 3 <= int(code[:2]) <= 8:
         # Not doing something cooperative is coded as rejecting it ("would not agree" → 12x).
@@ -150,10 +146,14 @@ def _events(
         etype, mode, context = info.plover, info.mode, list(info.context)
     else:
         return []
+    if cand.needs_recipient and not receivers:
+        return []
     place = event_place(cand, model.gazetteer, actors)
     if place is not None and place.country and not any(a.country for a in receivers):
         # CAMEO practice: with no target named, the place where it happened stands for it.
         receivers.append(Actor(place.name, place.country, None, place.text, place.start, place.end))
+    if not any(a.country or a.sector for a in [*senders, *receivers]):
+        return []
     date, date_text, inferred = event_date(cand, doc, times, article.published)
     sent = cand.head.sent
     trigger = _trigger(cand.trigger, doc)
