@@ -7,12 +7,15 @@ test_dedup_pipeline.py runs the team's written texts through the real extractors
 
 from __future__ import annotations
 
+import datetime as dt
+import random
 from typing import Any
 
 import pytest
 
 from tidings.analysis import canonical_event
 from tidings.store import open_store
+from tidings.store.dedup import runs
 from tidings.store.synthetic import CodedEvent
 from tidings.store.synthetic import coded_report as report
 
@@ -175,3 +178,43 @@ def test_bulk_write_then_dedup_equals_incremental(db_url, tmp_path, split):
         store.dedup()
         assert clusters(store) == incremental
     assert sorted(len(v) for v in incremental.values())[-2:] == [3, 6]
+
+
+def test_runs_cut_at_days_without_mentions():
+    d = dt.date.fromisoformat
+    days = [("b", d(f"2018-05-{n:02d}")) for n in (1, 2, 3, 5, 6, 9)] + [("event:x", None)]
+    new = [("b", d("2018-05-06")), ("b", d("2018-05-02")), ("event:x", None)]
+    assert sorted(runs(days, new), key=str) == [
+        ("b", d("2018-05-01"), d("2018-05-03")),
+        ("b", d("2018-05-05"), d("2018-05-06")),
+        ("event:x", None, None),
+    ]
+    # a new day that bridges two runs recomputes both as one
+    assert runs(days, [("b", d("2018-05-04"))]) == [("b", d("2018-05-01"), d("2018-05-06"))]
+
+
+def test_incremental_dedup_in_any_order_equals_a_full_recompute(tmp_path):
+    """Many reports of one dyad over days with gaps, written one per transaction in shuffled
+    orders, cluster exactly as a full recomputation does."""
+    rng = random.Random(11)
+    reports = []
+    for n in range(40):
+        day = dt.date(2018, 5, 1) + dt.timedelta(days=rng.choice([0, 1, 2, 3, 5, 6, 7, 10, 11]))
+        place = rng.choice([None, "Kaesong", "Wonsan"])
+        sentence = f"Trump canceled talks with Kim near {place or 'the border'} ({n})."
+        ev = cancel(day=day.isoformat(), place=place)
+        reports.append(report(f"Outlet {n % 7}", (day + dt.timedelta(days=n % 2)).isoformat(),
+                              (sentence, ev)))  # fmt: skip
+    expected = None
+    for seed in range(3):
+        order = reports[:]
+        random.Random(seed).shuffle(order)
+        with open_store(str(tmp_path / f"{seed}.duckdb")) as store:
+            for ex in order:
+                store.write([ex], [])
+            got = clusters(store)
+            store.dedup()
+            assert clusters(store) == got
+        expected = expected or got
+        assert got == expected
+    assert 1 < len(expected) < 40

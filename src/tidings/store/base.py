@@ -145,7 +145,7 @@ class Store:
             for table, data in arrow_tables.items():
                 self._insert(table, data)
             if dedup and rows.tables["events"]:
-                self._recompute(sorted(rows.group_keys()))
+                self._recompute(rows.event_days())
         return len(rows.tables["articles"])
 
     def dedup(self) -> int:
@@ -155,25 +155,44 @@ class Store:
             self._recompute(None)
         return self.tuples("SELECT count(*) FROM canonical_events")[0][0]
 
-    def _recompute(self, keys: list[str] | None) -> None:
-        """Rebuild the clusters of the blocks ``keys`` (all blocks when None)."""
-
-        def blocks(column: str) -> str:
-            # Every table is filtered on its own group_key, so that a few blocks of a large
-            # database are read without joining whole tables.
-            return "TRUE" if keys is None else self.in_list(column)
-
-        def params(n: int) -> list[Any]:
-            return [] if keys is None else [keys] * n
-
-        self.execute(f"DELETE FROM event_links WHERE {blocks('group_key')}", params(1))
-        self.execute(f"DELETE FROM canonical_events WHERE {blocks('group_key')}", params(1))
+    def _recompute(self, new: list[tuple[str, dt.date | None]] | None) -> None:
+        """Re-cluster where the new mentions ``new`` (block, day) fall; everything if None."""
+        scope = ""
+        if new is not None:
+            keys = sorted({key for key, _ in new})
+            block_days = self.tuples(
+                f"SELECT group_key, day FROM events WHERE {self.in_list('group_key')} "
+                "GROUP BY group_key, day",
+                [keys],
+            )
+            self.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS dedup_scope "
+                "(group_key TEXT, first_day DATE, last_day DATE)"
+            )
+            self.execute("DELETE FROM dedup_scope")
+            groups, firsts, lasts = zip(*dedup.runs(block_days, new), strict=True)
+            scope_rows = {
+                "group_key": pa.array(groups, pa.string()),
+                "first_day": pa.array(firsts, pa.date32()),
+                "last_day": pa.array(lasts, pa.date32()),
+            }
+            self._insert("dedup_scope", pa.table(scope_rows))
+            scope = (
+                "JOIN dedup_scope r ON r.group_key = e.group_key AND (r.first_day IS NULL "
+                "OR e.day BETWEEN r.first_day AND r.last_day)"
+            )
+        self.execute(
+            "DELETE FROM canonical_events WHERE canonical_id IN (SELECT l.canonical_id "
+            f"FROM event_links l JOIN events e ON e.event_id = l.event_id {scope})"
+        )
+        self.execute(
+            f"DELETE FROM event_links WHERE event_id IN (SELECT e.event_id FROM events e {scope})"
+        )
         cols = ", ".join(f"e.{c}" for c in dedup.MENTION_COLUMNS)
         mentions = self.tuples(
-            f"SELECT {cols} FROM events e JOIN articles a ON a.content_hash = e.article_hash "
-            f"WHERE {blocks('e.group_key')} "
-            "ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx",
-            params(1),
+            f"SELECT {cols} FROM events e {scope} "
+            "JOIN articles a ON a.content_hash = e.article_hash "
+            "ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx"
         )
         self._insert("event_links", to_arrow("event_links", list(dedup.cluster(mentions))))
         # The first mention's coding, its unknown details filled from the other mentions
@@ -204,15 +223,12 @@ class Store:
                     min(coalesce(a.published, CAST(a.stored_at AS DATE))) AS first_seen,
                     max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen
                 FROM event_links l
-                JOIN events e ON e.event_id = l.event_id
+                JOIN events e ON e.event_id = l.event_id {scope}
                 JOIN articles a ON a.content_hash = e.article_hash
-                WHERE {blocks("l.group_key")} AND {blocks("e.group_key")}
                 GROUP BY l.canonical_id
             ) agg
             JOIN events s ON s.event_id = agg.canonical_id
-            WHERE {blocks("s.group_key")}
-            """,
-            params(3),
+            """
         )
 
     # ---- reading -----------------------------------------------------------------------

@@ -10,10 +10,10 @@ Mentions with no full-day date, or with no country on either side, cannot be mat
 confidence and stay events of their own.
 
 Clustering is a pure function of a block's mentions taken in a fixed order (day,
-publication date, article hash, position), so recomputing a block gives the same clusters:
-the store recomputes every block a write touches, in the write's transaction, and
-``tidings dedup`` recomputes them all. The canonical id is the event id of a cluster's
-first mention.
+publication date, article hash, position), so recomputing gives the same clusters: the
+store recomputes, in the write's transaction, the runs of consecutive days (:func:`runs`)
+that a write's new mentions fall in, and ``tidings dedup`` recomputes everything. The
+canonical id is the event id of a cluster's first mention.
 """
 
 from __future__ import annotations
@@ -82,6 +82,42 @@ class _Cluster:
             mine = self.details[i]
             if mine is None or (i == _CAMEO and theirs and len(theirs) > len(mine)):
                 self.details[i] = theirs
+
+
+def runs(
+    block_days: Iterable[tuple[str, dt.date | None]], new: Iterable[tuple[str, dt.date | None]]
+) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    """The stretches of days that new mentions can change: (block, first day, last day).
+
+    A cluster spans at most two consecutive days, so a day without mentions in a block
+    closes every cluster: the block's days fall into runs of consecutive days that cluster
+    independently. Only the runs holding a new mention's day need clustering again.
+    ``block_days`` are the distinct (block, day) pairs of the touched blocks, new included;
+    single-mention blocks come back whole, with no days.
+    """
+    days: dict[str, list[dt.date]] = {}
+    for key, day in block_days:
+        if not key.startswith(SINGLE) and day is not None:
+            days.setdefault(key, []).append(day)
+    wanted: dict[str, set[dt.date]] = {}
+    out: list[tuple[str, dt.date | None, dt.date | None]] = []
+    for key, day in new:
+        if key.startswith(SINGLE) or day is None:
+            out.append((key, None, None))
+        else:
+            wanted.setdefault(key, set()).add(day)
+    for key, targets in wanted.items():
+        ordered = sorted(set(days.get(key, [])) | targets)
+        start = prev = ordered[0]
+        for day in [*ordered[1:], None]:
+            if day is None or day - prev > WINDOW:
+                if any(start <= t <= prev for t in targets):
+                    out.append((key, start, prev))
+                if day is not None:
+                    start = day
+            if day is not None:
+                prev = day
+    return out
 
 
 def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:

@@ -31,7 +31,7 @@ from tidings.records import (
     to_json,
 )
 from tidings.store.dedup import group_key
-from tidings.store.schema import arrow_schemas
+from tidings.store.schema import arrow_schemas, columns
 
 Row = tuple[Any, ...]
 _NO_ACTOR: Row = (None,) * 7
@@ -94,10 +94,11 @@ class Rows:
     def add_failure(self, f: Failure, recorded_at: dt.datetime) -> None:
         self.tables["failures"].append((f.origin, f.stage, f.error, f.article_id, recorded_at))
 
-    def group_keys(self) -> set[str]:
-        """The deduplication blocks the gathered events fall in."""
-        key = len(self.tables["events"][0]) - 1 if self.tables["events"] else 0
-        return {row[key] for row in self.tables["events"]}
+    def event_days(self) -> list[tuple[str, dt.date | None]]:
+        """(group_key, day) of the gathered events: where deduplication must look again."""
+        names = columns("events")
+        key, day = names.index("group_key"), names.index("day")
+        return sorted({(row[key], row[day]) for row in self.tables["events"]}, key=str)
 
 
 def to_arrow(table: str, rows: list[Row]) -> pa.Table:
