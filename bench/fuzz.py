@@ -5,10 +5,10 @@
 
 Writes N generated inputs (random bytes, broken and deeply nested HTML, zero-width and
 right-to-left text, mixed encodings, malformed JSON Lines and CSV, truncated gzip, 10 MB
-lines) plus well-formed articles into a directory, runs ``tidings.pipeline.run`` over it
-into a fresh DuckDB, and checks: no exception escapes, every record read ends up either
-stored or in the failures table, and every well-formed article is stored. Prints the
-counts and the time; exits 1 on any violation.
+lines, pages nested 100,000 deep) plus well-formed articles into a directory, runs
+``tidings.pipeline.run`` over it into a fresh DuckDB, and checks: no exception escapes,
+every record read ends up either stored or in the failures table, and every well-formed
+article is stored. Prints the counts and the time; exits 1 on any violation.
 """
 
 from __future__ import annotations
@@ -134,7 +134,13 @@ def _truncated_gzip(rng: random.Random) -> tuple[str, bytes]:
 
 
 def _long_line(rng: random.Random) -> tuple[str, bytes]:
-    return ".txt", (_sentence(rng) + " ") * (10_000_000 // 60)
+    return ".txt", ((_sentence(rng) + " ") * (10_000_000 // 60)).encode()
+
+
+def _deep_html(rng: random.Random) -> tuple[str, bytes]:
+    """100,000 nested elements around one paragraph, half the time never closed."""
+    close = "</div>" * 100_000 if rng.random() < 0.5 else ""
+    return ".html", f"<html><body>{'<div>' * 100_000}<p>{_sentence(rng)}</p>{close}".encode()
 
 
 def _good_article(rng: random.Random) -> tuple[str, bytes]:
@@ -154,10 +160,12 @@ KINDS: list[Callable[[random.Random], tuple[str, bytes]]] = [
 
 
 def generate(directory: Path, n: int, seed: int = 0, big: bool = True) -> None:
-    """Write ``n`` fuzzed inputs (every 1,000th a 10 MB line) and optionally a 50 MB file."""
+    """Write ``n`` fuzzed inputs (every 1,000th a 10 MB line, every 1,000th a page nested
+    100,000 deep) and optionally a 50 MB file."""
     rng = random.Random(seed)
+    rare = {999: _long_line, 499: _deep_html}
     for i in range(n):
-        make = _long_line if i % 1000 == 999 else KINDS[i % len(KINDS)]
+        make = rare.get(i % 1000) or KINDS[i % len(KINDS)]
         suffix, data = make(rng)
         (directory / f"{i:05d}{suffix}").write_bytes(data)
     if big:
@@ -170,7 +178,9 @@ def generate(directory: Path, n: int, seed: int = 0, big: bool = True) -> None:
 def check(directory: Path, db: Path, workers: int) -> dict[str, int]:
     """Run the pipeline over ``directory`` and count what became of every record."""
     settings = Settings(db=str(db), workers=workers, article_timeout=60)
+    started = time.perf_counter()
     read = list(read_sources([str(directory)], settings))
+    reading = time.perf_counter() - started
     articles = {a.content_hash for a in read if isinstance(a, Article)}
     well_formed = {
         content_hash(p.read_bytes().decode())
@@ -181,6 +191,7 @@ def check(directory: Path, db: Path, workers: int) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     stored = {r[0] for r in con.execute("SELECT content_hash FROM articles").fetchall()}
     (failures,) = con.execute("SELECT count(*) FROM failures").fetchone() or (0,)
+    stages = con.execute("SELECT stage, count(*) FROM failures GROUP BY 1 ORDER BY 1").fetchall()
     con.close()
     extract_failures = summary.failed - sum(isinstance(r, Failure) for r in read)
     return {
@@ -191,6 +202,8 @@ def check(directory: Path, db: Path, workers: int) -> dict[str, int]:
         "failures table rows": failures,
         "lost (read, neither stored nor failed)": len(articles - stored) - extract_failures,
         "well-formed articles not stored": len(well_formed - stored),
+        **{f"failures at stage {stage}": count for stage, count in stages},
+        "seconds to read every input once": round(reading),
     }
 
 
