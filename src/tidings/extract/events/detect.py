@@ -286,6 +286,12 @@ class Detector:
         if obj is not None and obj.dep_ == "dobj":
             recipients.append(obj)
             recipients.extend(prep_objects(obj, OBJECT_PREPS))
+        root = int(frame.code[:2])
+        if obj is None and 9 <= root <= 13:
+            # "alleged that France had helped": the accused is the subject of the claim
+            recipients += [s for c in tok.children if c.dep_ == "ccomp" for s in subjects(c)[0]]
+        if not agents and root >= 18:
+            agents = prep_objects(tok, frozenset({"from"}))  # "rockets fired from Gaza"
         return Candidate(
             head=tok,
             trigger=[tok, *(c for c in tok.children if c.dep_ == "prt")],
