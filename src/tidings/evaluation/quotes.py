@@ -20,6 +20,7 @@ What is counted (see docs/accuracy.md, "Quotes"):
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ DOUBLE_MARKS = '“”"«»„'
 _OPEN = "“‘\"«„‹'"
 _CLOSE = "”’\"»“›'"
 _TRIM = " \t\n,;:"
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -284,8 +286,8 @@ def _same_speaker(text: str, gold: GoldAttribution, pred: Predicted) -> bool:
     if _covered(gold.source, pred.source) > 0:
         return True
     source = " ".join(text[s:e] for s, e in gold.source).lower()
-    words = pred.speaker.lower().split()
-    return bool(words) and words[-1] in source.replace("’s", " ").split()
+    words = _WORD.findall(pred.speaker.lower())
+    return bool(words) and words[-1] in _WORD.findall(source)
 
 
 def _trim(text: str, ranges: Ranges) -> Ranges:

@@ -136,6 +136,16 @@ class _Finder:
             distance = min(abs(tok.idx - p.end), abs(tok.idx - p.start))
             if best is None or distance < best[0]:
                 best = (distance, tok, content)
+        if best is None:
+            # Any verb right beside the passage with a subject: "“…,” Trump quipped."
+            beside = [
+                t
+                for t in frame
+                if t.pos_ == "VERB" and not self.quoted[t.i] and self._adjacent(p, t)
+                and _subject(t) is not None and t.i not in self.used_cues
+            ]  # fmt: skip
+            if beside:
+                best = (0, beside[0], None)
         if best is not None:
             _, cue_tok, content = best
             attribution = self._from_cue(cue_tok)
@@ -189,7 +199,7 @@ class _Finder:
 
     def _from_cue(self, cue: Token) -> _Attribution:
         subject = _subject(cue)
-        speaker = self.speakers.speaker(subject) if subject is not None else None
+        speaker = self.speakers.speaker(subject, cue) if subject is not None else None
         return _Attribution(_cue_span(cue), speaker)
 
     def _lead_in(self, p: Marked) -> _Attribution | None:
@@ -327,7 +337,11 @@ def _subject(cue: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "voters saying they want …"
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
+            tok = tok.head.head
+        elif tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
             tok = tok.head
         else:
             return None
@@ -342,11 +356,9 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         # The parser's sentences sometimes run over paragraph breaks.
         return [t for t in toks if lo <= t.idx < hi]
 
-    if cue.lower_ == "according":
-        if cue.head is cue:
-            return None
+    if cue.lower_ == "according":  # the rest of the sentence
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
-        return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
+        return _chars(_longest_run(inside(t for t in cue.sent if t.i not in skip)))
     lemma = cue.lemma_.lower()
     for c in cue.children:
         if not lo <= c.idx < hi:
@@ -359,7 +371,11 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     for c in cue.rights:
         if c.dep_ in _OBJECT_STOP:
             break
-        if not toks and (c.dep_ in _LEADING or (c.dep_ == "prep" and lemma not in OBJECT_LEMMAS)):
+        if not toks and (
+            c.dep_ in _LEADING
+            or (c.dep_ == "prep" and lemma not in OBJECT_LEMMAS)
+            or (c.dep_ == "dobj" and lemma == "tell")  # the one told, not what was said
+        ):
             continue
         toks.extend(c.subtree)
     if any(t.dep_ in _CONTENT_DEPS for t in toks):

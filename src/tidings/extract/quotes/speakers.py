@@ -65,9 +65,9 @@ class Speakers:
         self._by_start = {p.ent.start_char: p for p in self.persons}
         self._full_later = full
 
-    def speaker(self, head: Token) -> Speaker:
+    def speaker(self, head: Token, cue: Token | None = None) -> Speaker:
         """The speaker whose mention is the noun phrase headed by ``head``."""
-        span = noun_phrase(head)
+        span = noun_phrase(head, cue)
         if head.lower_ in RELATIVE and head.head.dep_ == "relcl":  # "Narang, who said"
             return self._speaker(head.head.head, span)
         return self._speaker(head, span)
@@ -213,10 +213,13 @@ class Speakers:
         return None
 
 
-def noun_phrase(head: Token) -> Span:
-    """The noun phrase ``head`` heads, without edge punctuation."""
+def noun_phrase(head: Token, cue: Token | None = None) -> Span:
+    """The noun phrase ``head`` heads, without edge punctuation, and ending before ``cue``
+    when the cue hangs inside it ("voters saying …")."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
+    if cue is not None and head.i < cue.left_edge.i < end:
+        end = cue.left_edge.i
     while start < end - 1 and doc[start].is_punct:
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
