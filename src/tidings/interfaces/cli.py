@@ -271,8 +271,12 @@ def eval_times_cmd(gold_format: str, directory: str) -> None:
     from tidings.evaluation.times import evaluate_times
 
     progress = Progress(sys.stderr)
-    scores = evaluate_times(directory, progress=lambda done, total: progress.update(done))
-    progress.close()
+    try:
+        scores = evaluate_times(directory, progress=lambda done, total: progress.update(done))
+    except ValueError as exc:  # no TimeML files, or one without a <TEXT> element
+        raise click.UsageError(str(exc)) from exc
+    finally:
+        progress.close()
     click.echo("\n".join(scores.lines()))
 
 
