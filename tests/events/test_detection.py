@@ -30,6 +30,9 @@ def test_reciprocal_actors_code_both_directions(events):
     found = [e for e in events("Japan and India agreed to cooperate.") if e.type == "AGREE"]
     assert sorted(dyad(e) for e in found) == [(["IND"], ["JPN"]), (["JPN"], ["IND"])]
     assert all(e.cameo == "031" and e.modality == "asserted" for e in found)
+    met = [e for e in events("Russia and Turkey met in Sochi.") if e.type == "CONSULT"]
+    assert sorted(dyad(e) for e in met) == [(["RUS"], ["TUR"]), (["TUR"], ["RUS"])]
+    assert all(e.place is not None and e.place.country == "RUS" for e in met)
 
 
 def test_nominal_predicate_with_its_own_participants(events):

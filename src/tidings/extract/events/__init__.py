@@ -148,8 +148,14 @@ def _events(
         return []
     if cand.needs_recipient and not receivers:
         return []
+    reciprocal = _reciprocal(cand, code, senders, receivers)
     place = event_place(cand, model.gazetteer, actors)
-    if place is not None and place.country and not any(a.country for a in receivers):
+    if (
+        place is not None
+        and place.country
+        and not reciprocal
+        and not any(a.country for a in receivers)
+    ):
         # CAMEO practice: with no target named, the place where it happened stands for it.
         receivers.append(Actor(place.name, place.country, None, place.text, place.start, place.end))
     if not any(a.country or a.sector for a in [*senders, *receivers]):
@@ -161,7 +167,7 @@ def _events(
         cand.confidence + (0.1 if senders and receivers else 0.0) - (0.15 if not senders else 0.0)
     )
     pairs = [(senders, receivers)]
-    if _reciprocal(cand, code, senders, receivers):
+    if reciprocal:
         group = senders + receivers
         pairs = [([a], [b]) for a, b in itertools.permutations(group, 2) if not _same(a, b)]
     return [

@@ -261,13 +261,13 @@ class Detector:
             return None
         if tok.lemma_.lower() == "have" and obj is not None and _xcomp(tok) is not None:
             # Causative "had Beijing pressure Pyongyang": the subject makes the object act.
-            return self._control(tok, "request", "have", agents, neg)
+            return self._control(tok, "request", "have", agents, neg, patients)
         if frame.code == "report":
             return self._obligation(tok, agents) or self._light(tok, obj, agents, patients, neg)
         if frame.code == "light":
             return self._light(tok, obj, agents, patients, neg)
         if frame.code in FAMILIES:
-            return self._control(tok, frame.code, frame.lemma, agents, neg)
+            return self._control(tok, frame.code, frame.lemma, agents, neg, patients)
         if frame.reversed:
             doers = prep_objects(tok, _SOURCE_PREPS)
             if obj is not None:
@@ -421,7 +421,13 @@ class Detector:
         )
 
     def _control(
-        self, tok: Token, family: str, lemma: str, agents: list[Token], neg: bool
+        self,
+        tok: Token,
+        family: str,
+        lemma: str,
+        agents: list[Token],
+        neg: bool,
+        patients: list[Token],
     ) -> Candidate | None:
         """A control verb with its complement: "agreed to meet", "threatened to ban"."""
         comp = next(
@@ -455,7 +461,7 @@ class Detector:
                 code = recode("intent", None)
         else:
             code = recode(family, code)
-        recipients = self._recipients(tok)
+        recipients = [*patients, *self._recipients(tok)]  # "was pressured by X to"
         if asks:
             recipients += [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             if comp is not None:
