@@ -831,6 +831,9 @@ def _resolve_other(
         home = [kb.demonym(c.text) for c in core.root.children if c.dep_ == "amod"]
         if home and home[0]:  # "Bosnian Serbs": where the group lives
             actor = _country_actor(kb, home[0], core)
+        if core.root.tag_ in ("NNS", "NNPS") and core.root.lower_.endswith("s"):
+            # "Libyans", "Bosnian Serbs": people, not the state ("the Chinese" may be either)
+            actor = replace(actor, sector="CVL")
     elif entity.label in ("GPE", "LOC", "ORG") and _region_of(kb, core):
         actor = _country_actor(kb, _region_of(kb, core) or "", core)
     elif entity.label == "ORG":
@@ -866,6 +869,10 @@ def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor |
     """An organisation the knowledge base lacks: sector from its head noun ("University" →
     EDU), country from a demonym, country or capital in its name."""
     sector = kb.sector_of(core.root.text) or kb.nouns.get(core.root.lemma_.lower())
+    for prep in core.root.children:  # "Association of African Jurists" → JUD
+        if sector is None and prep.lower_ == "of":
+            members = [t for t in prep.children if t.dep_ == "pobj"]
+            sector = kb.nouns.get(members[0].lemma_.lower()) if members else None
     country = None
     for tok in core:
         if tok.i == core.root.i or kb.nouns.get(tok.lower_):
