@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections import Counter
 
 import pycountry
@@ -12,7 +11,6 @@ import pytest
 from tidings.knowledge import (
     DATA,
     KnowledgeBase,
-    load_knowledge,
     org_entry,
     person_entry,
     read_places,
@@ -159,10 +157,3 @@ def test_ambiguous_names_follow_the_date(kb: KnowledgeBase) -> None:
 def test_acronyms_match_case(kb: KnowledgeBase) -> None:
     assert kb.lookup("WHO").country == "IGO"
     assert kb.lookup("who") is None and kb.lookup("us") is None
-
-
-def test_loading_is_fast() -> None:
-    load_knowledge()
-    started = time.perf_counter()
-    load_knowledge()
-    assert time.perf_counter() - started < 1.0
