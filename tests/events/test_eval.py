@@ -50,7 +50,6 @@ def test_plover_recipient_country(plover):
     assert plover.recipient_country.value >= 0.85
 
 
-@pytest.mark.xfail(strict=True, reason="PETR-2 coding conventions differ: see docs/accuracy.md")
 def test_petr2_root_code_accuracy(petr2):
     assert petr2.type_accuracy.value >= 0.75
 

@@ -453,7 +453,11 @@ class Detector:
         asks = family in ("request", "appeal")
         if intent and code is not None:
             root = int(code[:2])
-            if 3 <= root <= 8:
+            if lemma == "prepare":
+                # Preparing an act is under way, not announced: preparing force is a show of
+                # force (150, MOBILIZE); preparing anything else keeps its code, as an intent.
+                code = "150" if root >= 14 else code
+            elif 3 <= root <= 8:
                 code = recode("intent", code)
             elif root >= 14:
                 code = recode("threaten", code)
