@@ -157,7 +157,16 @@ class Store:
 
     def _recompute(self, new: list[tuple[str, dt.date | None]] | None) -> None:
         """Re-cluster where the new mentions ``new`` (block, day) fall; everything if None."""
-        scope = ""
+
+        def in_scope(alias: str) -> str:
+            """Rows of ``alias`` in the runs to recompute (a JOIN, or nothing for all)."""
+            if new is None:
+                return ""
+            return (
+                f"JOIN dedup_scope r ON r.group_key = {alias}.group_key "
+                f"AND (r.first_day IS NULL OR {alias}.day BETWEEN r.first_day AND r.last_day)"
+            )
+
         if new is not None:
             keys = sorted({key for key, _ in new})
             block_days = self.tuples(
@@ -177,20 +186,13 @@ class Store:
                 "last_day": pa.array(lasts, pa.date32()),
             }
             self._insert("dedup_scope", pa.table(scope_rows))
-            scope = (
-                "JOIN dedup_scope r ON r.group_key = e.group_key AND (r.first_day IS NULL "
-                "OR e.day BETWEEN r.first_day AND r.last_day)"
-            )
-        self.execute(
-            "DELETE FROM canonical_events WHERE canonical_id IN (SELECT l.canonical_id "
-            f"FROM event_links l JOIN events e ON e.event_id = l.event_id {scope})"
-        )
-        self.execute(
-            f"DELETE FROM event_links WHERE event_id IN (SELECT e.event_id FROM events e {scope})"
-        )
+        # Canonical events, links and mentions all carry block and day: each is cut alone.
+        for table, key in (("canonical_events", "canonical_id"), ("event_links", "event_id")):
+            where = f"WHERE {key} IN (SELECT x.{key} FROM {table} x {in_scope('x')})"
+            self.execute(f"DELETE FROM {table} {where if new is not None else ''}")
         cols = ", ".join(f"e.{c}" for c in dedup.MENTION_COLUMNS)
         mentions = self.tuples(
-            f"SELECT {cols} FROM events e {scope} "
+            f"SELECT {cols} FROM events e {in_scope('e')} "
             "JOIN articles a ON a.content_hash = e.article_hash "
             "ORDER BY e.group_key, e.day, a.published NULLS LAST, e.article_hash, e.idx"
         )
@@ -222,8 +224,8 @@ class Store:
                     count(DISTINCT coalesce(a.source, a.content_hash)) AS num_sources,
                     min(coalesce(a.published, CAST(a.stored_at AS DATE))) AS first_seen,
                     max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen
-                FROM event_links l
-                JOIN events e ON e.event_id = l.event_id {scope}
+                FROM event_links l {in_scope("l")}
+                JOIN events e ON e.event_id = l.event_id
                 JOIN articles a ON a.content_hash = e.article_hash
                 GROUP BY l.canonical_id
             ) agg

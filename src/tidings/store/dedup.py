@@ -120,8 +120,8 @@ def runs(
     return out
 
 
-def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:
-    """(event_id, canonical_id, group_key) for mention rows sorted by block, then order.
+def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str, dt.date | None]]:
+    """(event_id, canonical_id, group_key, day) for mention rows sorted by block, then order.
 
     ``rows`` carry :data:`MENTION_COLUMNS`, sorted by group_key and within a block by day,
     publication date, article hash and position.
@@ -129,7 +129,7 @@ def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:
     for key, block in itertools.groupby(rows, key=lambda r: r[1]):
         if key.startswith(SINGLE):
             for r in block:
-                yield r[0], r[0], key
+                yield r[0], r[0], key, r[2]
             continue
         open_clusters: list[_Cluster] = []
         for event_id, _, day, *details in block:
@@ -142,4 +142,4 @@ def cluster(rows: Iterable[tuple]) -> Iterator[tuple[str, str, str]]:
             else:
                 c = _Cluster(event_id, day, list(details))
                 open_clusters.append(c)
-            yield event_id, c.canonical_id, key
+            yield event_id, c.canonical_id, key, day

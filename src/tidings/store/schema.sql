@@ -186,7 +186,8 @@ CREATE TABLE IF NOT EXISTS canonical_events (
 CREATE TABLE IF NOT EXISTS event_links (
     event_id TEXT NOT NULL,
     canonical_id TEXT NOT NULL,
-    group_key TEXT NOT NULL
+    group_key TEXT NOT NULL,
+    day DATE                    -- the mention's day
 );
 
 -- postgresql only
