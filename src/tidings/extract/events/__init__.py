@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from tidings.extract.actors import ArticleActors
 from tidings.extract.events.attributes import (
@@ -76,7 +77,9 @@ def extract_events(
     return _dedup(events)
 
 
-def _classified(sent, model: EventModel, report_verbs: frozenset[str]) -> list[Candidate]:
+def _classified(
+    sent: SpacySpan, model: EventModel, report_verbs: frozenset[str]
+) -> list[Candidate]:
     """Every non-speech verb of ``sent`` labelled by the trained classifier."""
     assert model.classifier is not None
     verbs = [

@@ -56,15 +56,8 @@ class EventModel:
     lexicon: Lexicon
     gazetteer: Gazetteer
     classifier: EventClassifier | None = None
-
-    @property
-    def report_verbs(self) -> frozenset[str]:
-        """Speech verbs whose complements are reported events."""
-        return frozenset(
-            lemma
-            for lemma, frames in self.lexicon.verbs.items()
-            if any(f.code == "report" for f in frames)
-        )
+    report_verbs: frozenset[str] = frozenset()
+    """Speech verbs whose complements are reported events."""
 
     def lookup(self, code: str) -> CameoCode | None:
         """The CAMEO entry of ``code``, or of its nearest listed parent code."""
@@ -77,10 +70,16 @@ class EventModel:
 
 def load_event_model(path: str | None = None) -> EventModel:
     """The shipped lexicon model, with the classifier at ``path`` when one is given."""
+    lexicon = load_lexicon(DATA / "verbs.tsv", DATA / "nouns.tsv")
     model = EventModel(
         ontology=load_ontology(DATA / "cameo.tsv"),
-        lexicon=load_lexicon(DATA / "verbs.tsv", DATA / "nouns.tsv"),
+        lexicon=lexicon,
         gazetteer=load_gazetteer(),
+        report_verbs=frozenset(
+            lemma
+            for lemma, frames in lexicon.verbs.items()
+            if any(f.code == "report" for f in frames)
+        ),
     )
     if path is not None:
         import joblib
