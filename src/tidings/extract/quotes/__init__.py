@@ -51,7 +51,7 @@ def extract_quotes(doc: Doc, article: Article, actors: ArticleActors) -> list[Qu
     """The quotations and reported statements of ``doc``, the parse of ``article.text``."""
     text = article.text  # == doc.text, which spaCy rebuilds on every access
     passages = [p for p in marked_passages(text) if not article.in_furniture(p.start, p.end)]
-    speakers = Speakers(doc, actors, [(p.start, p.end) for p in passages])
+    speakers = Speakers(actors)
     finder = _Finder(doc, article, passages, speakers)
     quotes = finder.direct()
     quotes += finder.indirect()
