@@ -18,12 +18,23 @@ _CONDITION_MARKS = frozenset({"if", "unless"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "from"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _ANCHORED = re.compile(r"^\d{4}")
+# A time beyond these belongs to another assertion ("we're back to 2017, and he talks of …").
+_CLAUSE_EDGES = frozenset({"conj", "relcl", "parataxis"})
 
 
 def _chain(tok: Token) -> list[Token]:
     """``tok`` and the tokens it depends on, up to the sentence root."""
     out = [tok]
     while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """``tok`` and the tokens it depends on, up to the first coordinated or relative clause."""
+    out = [tok]
+    while tok.head.i != tok.i and tok.dep_ not in _CLAUSE_EDGES:
         tok = tok.head
         out.append(tok)
     return out
@@ -99,7 +110,7 @@ def event_date(
     govern it ("announced on March 8 that they had agreed").
     """
     sent = cand.head.sent
-    chain = [t.i for t in _chain(cand.head)]
+    chain = [t.i for t in _clause_chain(cand.head)]
     own = {t.i for t in cand.trigger}
     best: tuple[int, TimeExpression] | None = None
     for te in times:
