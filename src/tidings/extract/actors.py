@@ -534,9 +534,29 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
     spans.sort()
     return [
         (s, e, label)
-        for s, e, label in spans
+        for s, e, label in _surnames_as_people(doc, kb, spans)
         if not article.in_furniture(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
     ]
+
+
+def _surnames_as_people(
+    doc: Doc, kb: KnowledgeBase, spans: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Relabel as PERSON a mention the NER called an organisation or place when it is the
+    surname or given name of a person named earlier ("Mayor Linda Park … Park said"),
+    unless the knowledge base knows it as a country, capital, seat or organisation."""
+    parts: set[str] = set()
+    out = []
+    for s, e, label in spans:
+        text = doc[s:e].text
+        if label == "PERSON":
+            words = text.split()
+            if len(words) > 1:
+                parts.update((words[0], words[-1]))
+        elif text in parts and kb.find(text, kinds=NAMED_KINDS - {PERSON}) is None:
+            label = "PERSON"
+        out.append((s, e, label))
+    return out
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
