@@ -173,3 +173,10 @@ def test_cors_is_closed(client: httpx.Client):
         headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
     )
     assert "access-control-allow-origin" not in pre.headers
+
+
+def test_pages_explain_bad_filters_in_html(client: httpx.Client):
+    r = client.get("/events", params={"quad": 9, "start": "May"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    assert "quad" in r.text and "start" in r.text
+    assert client.get("/articles/no-such-article").status_code == 404

@@ -7,7 +7,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 
 from tidings import __version__
@@ -67,6 +69,13 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
             "/api/ingest": settings.max_record_bytes,
         },
     )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await request_validation_exception_handler(request, exc)
+        return pages.invalid_request(request, list(exc.errors()))
+
     app.include_router(api.router)
     app.include_router(vendor.router)
     app.include_router(pages.router)

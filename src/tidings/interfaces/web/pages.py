@@ -13,7 +13,6 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from tidings.analysis import (
-    QUADS,
     Filters,
     actor_network,
     article_view,
@@ -81,7 +80,7 @@ def event_anchor(event_id: str) -> str:
     return "#e" + event_id.rsplit("-", 1)[-1]
 
 
-templates.env.globals.update(with_query=with_query, quads=QUADS, quad_labels=charts.QUAD_LABELS)
+templates.env.globals.update(with_query=with_query, quad_labels=charts.QUAD_LABELS)
 templates.env.filters.update(mark_trigger=mark_trigger, event_anchor=event_anchor)
 
 
@@ -104,6 +103,19 @@ def render(
 
 def not_found(request: Request, what: str) -> HTMLResponse:
     return render(request, "missing.html", "Not found", "", status.HTTP_404_NOT_FOUND, what=what)
+
+
+def invalid_request(request: Request, errors: list[dict[str, Any]]) -> HTMLResponse:
+    """A page naming the query parameters that could not be understood."""
+    problems = [f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in errors]
+    return render(
+        request,
+        "invalid.html",
+        "Cannot show this page",
+        "",
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+        problems=problems,
+    )
 
 
 def _interval(request: Request, interval: Interval, filters: Filters | None = None) -> str:
@@ -202,7 +214,6 @@ def dyad(
         chosen=True,
         actor=actor,
         recipient=recipient,
-        series=series,
         page=page,
         offset=offset,
         limit=PAGE,
