@@ -122,3 +122,14 @@ def test_offsets_index_the_article(resolve) -> None:
         assert text[e.start : e.end] == e.text
         if e.actor is not None:
             assert text[e.actor.start : e.actor.end] == e.actor.text
+
+
+def test_a_surname_the_ner_mislabels_is_still_the_person(resolve) -> None:
+    a = resolve(
+        "Mayor Linda Park opened the session.\n\n“Nothing changes until the money arrives,”"
+        " Park said.",
+        "2020-01-01",
+    )
+    assert a.name_of(span_of(a, "Park", 1)) == "Linda Park"
+    profile = a.profile(span_of(a, "Park", 1))
+    assert profile is not None and profile.title == "Mayor"

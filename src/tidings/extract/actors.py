@@ -154,8 +154,9 @@ class ArticleActors:
             if m.start >= span.end:
                 break
             a = m.actor
-            coded = a is not None and (a.country or a.sector)
-            if m.end <= span.end and coded and not any(_same(a, b) for b in found):
+            if a is None or m.end > span.end or not (a.country or a.sector):
+                continue
+            if not any(_same(a, b) for b in found):
                 found.append(a)
         return found
 
@@ -225,7 +226,7 @@ class ArticleActors:
         sector = _sector(self.kb, head.doc[max(head.left_edge.i, span.start) : head.i + 1], head)
         if sector is None:
             return self._member_of(head, span)
-        countries = self._countries_of(head, span)
+        countries: list[str | None] = list(self._countries_of(head, span))
         if not countries and bare and head.lower_ in GOVERNMENT_WORDS:
             countries = [self._recent_country(head.i)]
         name = _np_text(head, span)
@@ -680,6 +681,7 @@ def _resolve_person(
         if entry is not None and not _same_office(desc.title, entry):
             entry = None
     full = ante.name if ante is not None else (entry.name if entry else name)
+    actor: Actor | None
     if entry is not None:
         code = entry.code(on)
         country = code.country or desc.country
@@ -761,7 +763,8 @@ def _read_title(
     """Fill ``desc`` from a title phrase: country from a demonym, country or possessor
     inside it, sector from the title, the rest as the title text. With ``need_code``
     (pre-modifiers), words that give neither sector nor country are no title."""
-    title_tokens, all_tokens = [], []
+    title_tokens: list[str] = []
+    all_tokens: list[str] = []
     country = None
     for tok in words:
         if tok.dep_ == "det" or (tok.is_punct and tok.text != "-") or tok.dep_ == "case":

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 DATA = Path(__file__).parent / "data"
 CACHE_VERSION = 2
@@ -345,10 +345,10 @@ def build_knowledge() -> KnowledgeBase:
     for row in read_yaml(DATA / "people.yaml"):
         entry, names = person_entry(row)
         kb.add(entry, names)
-    names = kb.names
+    index = kb.names
     for name, country, _kind in read_places(DATA / "places.csv"):
         # Our own file holds clean names: index them directly, this is the bulk of the load.
-        names.setdefault(name.lower(), []).append(Entry(CITY, name, country, None))
+        index.setdefault(name.lower(), []).append(Entry(CITY, name, country, None))
     return kb
 
 
