@@ -363,6 +363,28 @@ def test_malformed_requests_get_422_with_a_message(db: Path, body: bytes):
             assert detail and all(d.get("msg") for d in detail), r.text[:300]
 
 
+def test_injected_article_fields_are_stored_as_data(db: Path):
+    payload = "x'); DROP TABLE articles; --"
+    article = {
+        "text": "Chile and Peru signed a fisheries agreement in Lima on Friday.",
+        "id": payload,
+        "title": payload,
+        "source": payload,
+        "url": "http://example.org/?q=' OR 1=1 --",
+    }
+    with live(Settings(db=str(db), workers=1)) as base, httpx.Client(base_url=base) as c:
+        r = c.post("/api/ingest", json={"articles": [article]})
+        assert r.status_code == 202, r.text
+        deadline = time.monotonic() + 120
+        while (job := c.get(r.headers["location"]).json())["state"] not in ("done", "failed"):
+            assert time.monotonic() < deadline, "the ingest job did not finish"
+            time.sleep(0.2)
+        assert job["state"] == "done" and job["stored"] == 1, job
+        found = c.get("/api/articles", params={"source": payload}).json()
+        assert found["total"] == 1 and found["rows"][0]["title"] == payload
+        assert c.get("/api/articles").json()["total"] == len(CORPUS) + 1
+
+
 def test_write_endpoints_need_the_token_when_one_is_set(db: Path):
     token = "s3cret-token-for-the-test"
     article = {"text": "Norway and Sweden agreed on a border treaty in Oslo on Tuesday."}
