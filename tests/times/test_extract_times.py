@@ -107,6 +107,13 @@ def test_decades_early_years_quarters_and_fiscal_years() -> None:
     )
 
 
+def test_a_year_carries_over_only_through_connectives() -> None:
+    found = times("The strikes came on May 3, 2016, and June 5.")
+    assert [t.value for t in found] == ["2016-05-03", "2016-06-05"]
+    text = 'He "missed his moment in 2016," the board wrote in early December.'
+    assert value(text, "early December", dt.date(2018, 12, 31)) == "2018-12"
+
+
 def test_ranges_resolve_both_ends() -> None:
     found = times("Prices rose from March to May.")
     assert [(t.text, t.value) for t in found] == [("March", "2018-03"), ("May", "2018-05")]
@@ -172,6 +179,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
         "A second group of directors resigned.",
         "The 44-year-old protester was arrested.",
         "Now, he says, the talks are over.",
+        "Watch: Miami's Cubans discuss the senator 01:30",
     ],
 )
 def test_not_times(text: str) -> None:

@@ -22,10 +22,13 @@ from tidings.extract.time.lexicon import MONTH_NAME, YEAR4
 from tidings.extract.time.rules import FUTURE, GRAMMAR, PAST, PRESENT, Found, Normaliser
 from tidings.records import TimeExpression
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]|\n\s*\n")
 _RANGE_YEAR = re.compile(
     rf"\s*(?:-|–|—|to|through|until|till|and)\s+(?:{MONTH_NAME}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
     rf"(?:of\s+)?({YEAR4})(?!\d)"
+)
+_LINK = re.compile(
+    r"[\s,;–—-]*(?:(?:and|or|to|through|until|till|from|on|in|by|of|then|again|early|late|mid)"
+    r"[\s,;–—-]+)*"
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+$")
@@ -33,7 +36,6 @@ _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
 _PERFECT_AUX = {"has", "have", "'ve", "’ve"}
-_YEAR_REACH = 30  # how far back an explicit year still dates a month ("May 3, 2016, and June 5")
 _REFERENCE_REACH = 400  # characters: about two sentences
 _PERIOD_REACH = 800  # a report compares figures with "a year ago" a paragraph after its quarter
 _REACH = 48  # how far before its trigger token a match may start
@@ -62,7 +64,7 @@ class _Document:
         self._reference: tuple[int, Point] | None = None
         self._period: tuple[int, Point] | None = None
         self._position = 0
-        self._years: list[tuple[int, int]] = []  # (offset, year) of explicit years
+        self._years: list[tuple[int, int]] = []  # (end offset, year) of explicit years
         table = doc.to_array(["LOWER", "SHAPE", "IDX"])
         self._starts = table[:, 2].astype(np.int64)
         self._table = table
@@ -94,7 +96,7 @@ class _Document:
                 found.append(
                     TimeExpression(self.text[s:e], s, e, result.type, result.value, result.mod)  # type: ignore[arg-type]
                 )
-                self._remember(result, s)
+                self._remember(result, s, e)
                 last_end = end
                 break
         return found
@@ -104,9 +106,9 @@ class _Document:
             return None
         return norm(match, self)
 
-    def _remember(self, result: Found, start: int) -> None:
+    def _remember(self, result: Found, start: int, end: int) -> None:
         if result.explicit_year and result.point is not None:
-            self._years.append((start, result.point.year))
+            self._years.append((end, result.point.year))
         if result.point is not None and result.type in ("DATE", "TIME") and not result.derived:
             self._reference = (start, result.point)
             if result.point.grain in (QUARTER, HALF):
@@ -134,13 +136,13 @@ class _Document:
         return self.text[end : end + chars]
 
     def year_hint(self, start: int, end: int) -> int | None:
-        """An explicit year earlier in the same sentence, or closing a range ("March to May
-        2017")."""
+        """The year of a date just before, linked by connectives only ("May 3, 2016, and June
+        5"), or closing a range ("March to May 2017")."""
         if m := _RANGE_YEAR.match(self.text, end):
             return int(m.group(1))
         if self._years:
-            offset, year = self._years[-1]
-            if start - offset <= _YEAR_REACH and not _SENTENCE_END.search(self.text, offset, start):
+            year_end, year = self._years[-1]
+            if _LINK.fullmatch(self.text, year_end, start):
                 return year
         return None
 
@@ -228,6 +230,8 @@ def _verb_tense(verb: Token, depth: int) -> int:
         return FUTURE  # "is going to meet"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
+    if words & {"would", "could"} and verb.dep_ == "ROOT":
+        return PAST  # "Trump wouldn't apologize Sunday": a report, not a forecast
     if verb.tag_ == "VBN" and (words & _PERFECT_AUX or not auxes):
         return PAST  # "has announced", "the year ended March 31"
     governor = verb.head

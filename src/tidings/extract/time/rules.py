@@ -217,11 +217,16 @@ def _valid_day(year: int | None, month: int, day: int) -> Point | None:
 # ---------------------------------------------------------------- normalisers
 
 
+_CLOCK_CUE = re.compile(r"\b(?i:at|by|until|till|before|after|from|to|around|about|since)\s+$")
+
+
 def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
     """ "9 a.m.", "10:35 a.m. EST", "noon Thursday", "5 p.m. EST, Nov. 6"."""
     clock = _clock(m)
     if clock is None:
         return None
+    if m.group("hour2") and not _CLOCK_CUE.search(ctx.before(m.start(), 12)):
+        return None  # a bare "01:30" is as often a video's length or a score
     day_text = m.group("dayword")
     if day_text:
         day = _day_of(day_text, ctx, m.start("dayword"), m.end())
