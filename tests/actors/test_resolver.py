@@ -133,3 +133,12 @@ def test_a_surname_the_ner_mislabels_is_still_the_person(resolve) -> None:
     assert a.name_of(span_of(a, "Park", 1)) == "Linda Park"
     profile = a.profile(span_of(a, "Park", 1))
     assert profile is not None and profile.title == "Mayor"
+
+
+def test_the_north_and_the_south(resolve) -> None:
+    a = resolve(
+        "South Korea and North Korea held talks. The North said the South broke the deal.",
+        "2018-10-01",
+    )
+    assert code(a, "The North") == ("PRK", None)
+    assert code(a, "the South") == ("KOR", None)

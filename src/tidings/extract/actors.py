@@ -60,6 +60,8 @@ NAMED_KINDS = frozenset({PLACE, CAPITAL, "seat", ORG, PERSON})
 """What an entity the NER labelled as something else (a date, a work) may really be."""
 TOWNS = frozenset({PLACE, CAPITAL, CITY})
 CITIES = frozenset({CITY})
+HALVES = {"North", "South"}
+"""Names of a divided country's halves: "the North" after North Korea."""
 DIRECTIONS = {
     *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
     *("central", "upper", "lower", "northeast", "northwest", "southeast", "southwest"),
@@ -211,6 +213,10 @@ class ArticleActors:
             ante = self._antecedent(head)
             if ante is not None and ante.actor is not None:
                 return [_moved(ante.actor, span)]
+        if head.text in HALVES and self.kb is not None:
+            country = _half_of(head.text, self, head.i)
+            if country:
+                return [_country_actor(self.kb, country, span)]
         if head.pos_ in ("NOUN", "PROPN", "ADJ") and self.kb is not None:
             return self._composite(head, span)
         return []
@@ -857,6 +863,8 @@ def _resolve_other(
         if core.root.tag_ in ("NNS", "NNPS") and core.root.lower_.endswith("s"):
             # "Libyans", "Bosnian Serbs": people, not the state ("the Chinese" may be either)
             actor = replace(actor, sector="CVL")
+    elif text in HALVES and _half_of(text, known, m.start):
+        actor = _country_actor(kb, _half_of(text, known, m.start) or "", core)
     elif entity.label in ("GPE", "LOC", "ORG") and _region_of(kb, core):
         actor = _country_actor(kb, _region_of(kb, core) or "", core)
     elif entity.label == "ORG":
@@ -864,6 +872,16 @@ def _resolve_other(
     if actor is not None and entity.label in ("GPE", "NORP") and actor.country:
         actor = _with_head_noun(doc, core, actor, kb)
     m.name, m.actor = (actor.name if actor else text), actor
+
+
+def _half_of(word: str, known: ArticleActors, before: int) -> str | None:
+    """The country "the North" or "the South" stands for: the latest country mentioned
+    whose name starts with that word (North Korea, South Sudan…)."""
+    for m in reversed(known._mentions):
+        a = m.actor
+        if m.start < before and a is not None and a.country and a.name.startswith(word + " "):
+            return a.country
+    return None
 
 
 def _demonym(kb: KnowledgeBase, core: Span) -> str | None:
