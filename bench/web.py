@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
@@ -34,21 +35,11 @@ import uvicorn
 from tidings.config import Settings
 from tidings.demo import run_demo
 from tidings.interfaces.web import create_app
+from tidings.interfaces.web.browser import dashboard_paths, launch_chromium
 from tidings.records import Extraction, Quote, Span, Speaker
 from tidings.store import open_store
 from tidings.store.synthetic import COUNTRIES, synthetic_extractions
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SPEAKERS = ("Ana Ortiz", "Li Wei", "Omar Haddad", "Sara Novak", "Ken Sato", "Ivan Petrov")
 
 
@@ -184,31 +175,11 @@ def bench_api(base: str, requests: int) -> list[tuple[str, float, float, float, 
     return rows
 
 
-def demo_pages(client: httpx.Client) -> dict[str, str]:
-    edge = client.get("/api/dyads", params={"limit": 1}).json()["edges"][0]
-    actor = client.get("/api/actors", params={"limit": 1}).json()[0]["actor"]
-    event = client.get("/api/events", params={"limit": 1}).json()["rows"][0]["id"]
-    article = client.get("/api/articles", params={"limit": 1}).json()["rows"][0]["content_hash"]
-    return {
-        "overview": "/",
-        "events": "/events",
-        "event": f"/events/{event}",
-        "dyads": "/dyad",
-        "dyad": f"/dyad?actor={edge['source']}&recipient={edge['target']}",
-        "actors": "/actors",
-        "actor": f"/actors/{actor}",
-        "quotes": "/quotes",
-        "articles": "/articles",
-        "article": f"/articles/{article}",
-        "paste": "/paste",
-    }
-
-
 def bench_pages(base: str, repeats: int) -> list[tuple[str, float, float, float]]:
     from playwright.sync_api import sync_playwright
 
     with httpx.Client(base_url=base) as client:
-        pages = demo_pages(client)
+        pages = dashboard_paths(client)
         for path in pages.values():  # compile templates, warm DuckDB: time a running server
             client.get(path).raise_for_status()
     drawn = (
@@ -217,7 +188,7 @@ def bench_pages(base: str, repeats: int) -> list[tuple[str, float, float, float]
     )
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         browser.new_page().goto(base + "/paste")  # the browser's own first-start costs
         for name, path in pages.items():
             cold, warm = [], []
@@ -240,6 +211,13 @@ def bench_pages(base: str, repeats: int) -> list[tuple[str, float, float, float]
     return rows
 
 
+def table(header: tuple[str, ...], rows: list[tuple[Any, ...]], number: str) -> None:
+    """Print a Markdown table: a name, then numbers."""
+    print("\n| " + " | ".join(header) + " |\n| --- |" + " ---: |" * (len(header) - 1))
+    for name, *values in rows:
+        print(f"| {name} | " + " | ".join(number.format(v) for v in values) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000, help="10 events each")
@@ -259,10 +237,7 @@ def main() -> None:
             with served(big) as base:
                 api = bench_api(base, args.requests)
             print(f"worst list endpoint p95: {max(r[2] for r in api):.1f} ms (target < 100 ms)")
-            print("\n| endpoint | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms |")
-            print("| --- | ---: | ---: | ---: | ---: |")
-            for name, *ms in api:
-                print(f"| {name} | " + " | ".join(f"{v:.1f}" for v in ms) + " |")
+            table(("endpoint", "p50 ms", "p95 ms", "CPU p50 ms", "CPU p95 ms"), api, "{:.1f}")
         if args.part in ("all", "pages"):
             demo = Path(tmp) / "demo.duckdb"
             run_demo(Settings(workers=1), demo, Path(tmp) / "demo-report.html")
@@ -270,10 +245,7 @@ def main() -> None:
             with served(demo) as base:
                 pages = bench_pages(base, args.repeats)
             print(f"slowest page, cold, max: {max(r[2] for r in pages):.2f} s (target < 2 s)")
-            print("\n| page | cold median s | cold max s | warm median s |")
-            print("| --- | ---: | ---: | ---: |")
-            for name, *secs in pages:
-                print(f"| {name} | " + " | ".join(f"{v:.2f}" for v in secs) + " |")
+            table(("page", "cold median s", "cold max s", "warm median s"), pages, "{:.2f}")
     print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tidings.interfaces.web.browser import dashboard_paths
+
 pytestmark = pytest.mark.browser
 
 # page name → charts it draws
@@ -25,23 +27,7 @@ PAGES = {
 
 @pytest.fixture(scope="session")
 def page_paths(client: httpx.Client) -> dict[str, str]:
-    """A real URL for every page, with keys taken from the test database."""
-    edge = client.get("/api/dyads", params={"limit": 1}).json()["edges"][0]
-    actor = client.get("/api/actors", params={"limit": 1}).json()[0]["actor"]
-    event = client.get("/api/events", params={"limit": 1}).json()["rows"][0]["id"]
-    return {
-        "overview": "/",
-        "events": "/events",
-        "event": f"/events/{event}",
-        "dyads": "/dyad",
-        "dyad": f"/dyad?actor={edge['source']}&recipient={edge['target']}",
-        "actors": "/actors",
-        "actor": f"/actors/{actor}",
-        "quotes": "/quotes",
-        "articles": "/articles",
-        "article": "/articles/seed",
-        "paste": "/paste",
-    }
+    return dashboard_paths(client)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

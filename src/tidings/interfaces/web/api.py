@@ -192,6 +192,11 @@ def event_filters(
 EventFilters = Annotated[SearchFilters, Depends(event_filters)]
 
 
+def paged(page: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of rows as the API returns it: ``{"total", "limit", "offset", "rows"}``."""
+    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+
+
 def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run an analysis function against the server's database."""
     return request.app.state.db.run(fn, *args, **kwargs)
@@ -211,7 +216,7 @@ def list_events(
     Returns ``{"total", "limit", "offset", "rows"}``.
     """
     page = read(request, events_page, filters=filters, limit=limit, offset=offset)
-    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+    return paged(page, limit, offset)
 
 
 @router.get("/events/{event_id}", tags=["data"], summary="One event with all its mentions")
@@ -289,7 +294,7 @@ def list_quotes(
     page = read(
         request, search_quotes, speaker=speaker, country=country, text=q, limit=limit, offset=offset
     )
-    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+    return paged(page, limit, offset)
 
 
 @router.get("/articles", tags=["articles"], summary="Stored articles, newest first")
@@ -312,7 +317,7 @@ def get_articles(
         limit=limit,
         offset=offset,
     )
-    return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
+    return paged(page, limit, offset)
 
 
 @router.get("/articles/{key}", tags=["articles"], summary="One article with all its spans")
