@@ -240,19 +240,24 @@ _DEFAULT_EVENT_GOLD = ("plover_gsr_dev.json", "PETR2_GSR_validation.xml")
     type=click.Path(exists=True, dir_okay=False),
     help="PETRARCH-2 validation file (default: ../shared/data/events/PETR2_GSR_validation.xml).",
 )
+@click.option(
+    "--ngec",
+    type=click.Path(exists=True, dir_okay=False),
+    help="NGEC synthetic stories (zipped CSV): story-level experiment on every 15th story.",
+)
 @click.option("--model", type=click.Path(exists=True, dir_okay=False), help="A trained model.")
 @click.pass_context
 def eval_events_cmd(
-    ctx: click.Context, plover: str | None, petr2: str | None, model: str | None
+    ctx: click.Context, plover: str | None, petr2: str | None, ngec: str | None, model: str | None
 ) -> None:
     """Event type/CAMEO accuracy, macro-F1, actor countries, with confusion matrices."""
     from tidings.evaluation.events import evaluate_events
 
-    if plover is None and petr2 is None:
+    if plover is None and petr2 is None and ngec is None:
         plover, petr2 = (str(_EVENTS_GOLD / n) for n in _DEFAULT_EVENT_GOLD)
     settings = _settings(ctx, event_model=model)
-    paths = (Path(p) if p else None for p in (plover, petr2))
-    for report in evaluate_events(*paths, settings):
+    plover_path, petr2_path, ngec_path = (Path(p) if p else None for p in (plover, petr2, ngec))
+    for report in evaluate_events(plover_path, petr2_path, settings, ngec_path):
         click.echo(report.to_markdown() + "\n")
 
 

@@ -95,8 +95,17 @@ class Lexicon:
                 for c in obj.children
                 if c.dep_ == "compound"
             )
+        # A frame with a preposition may name its object: "went on strike".
+        prep_words = {
+            p.lemma_.lower()
+            for c in tok.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
         for frame in frames:
-            if frame.parts <= parts and (not frame.objects or obj_words & frame.objects):
+            objects = obj_words | prep_words if frame.parts else obj_words
+            if frame.parts <= parts and (not frame.objects or objects & frame.objects):
                 return frame
         return None
 
@@ -124,6 +133,10 @@ class Lexicon:
                     return code
             if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
                 code = self.nouns.get(f"{child.lemma_.lower()} {lemma}")
+                if code:
+                    return code
+            if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                code = self.nouns.get(f"{lemma} {child.lower_}")  # "strikes on Syria"
                 if code:
                     return code
             if child.dep_ == "prep" and child.lower_ == "of":
