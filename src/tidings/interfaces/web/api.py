@@ -137,10 +137,7 @@ def ingest(body: IngestIn, request: Request, response: Response) -> dict[str, An
 
 @router.get("/ingest/{job_id}", tags=["articles"], summary="Progress of an ingest job")
 def ingest_status(job_id: str, request: Request) -> dict[str, Any]:
-    job = request.app.state.ingestor.jobs.get(job_id)
-    if job is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no ingest job {job_id!r}")
-    return job.to_json()
+    return found(request.app.state.ingestor.jobs.get(job_id), f"ingest job {job_id!r}").to_json()
 
 
 # ---- reading the stored data -----------------------------------------------------------
@@ -192,6 +189,13 @@ def event_filters(
 EventFilters = Annotated[SearchFilters, Depends(event_filters)]
 
 
+def found(value: T | None, what: str) -> T:
+    """``value``, or a 404 naming ``what`` when there is none."""
+    if value is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no {what}")
+    return value
+
+
 def paged(page: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
     """A page of rows as the API returns it: ``{"total", "limit", "offset", "rows"}``."""
     return {"total": page["total"], "limit": limit, "offset": offset, "rows": page["rows"]}
@@ -222,10 +226,7 @@ def list_events(
 @router.get("/events/{event_id}", tags=["data"], summary="One event with all its mentions")
 def get_event(event_id: str, request: Request) -> dict[str, Any]:
     """A canonical event and every article sentence that reports it."""
-    event = read(request, canonical_event, event_id)
-    if event is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no event {event_id!r}")
-    return event
+    return found(read(request, canonical_event, event_id), f"event {event_id!r}")
 
 
 @router.get("/dyads", tags=["data"], summary="Top dyads: directed actor → recipient pairs")
@@ -324,10 +325,7 @@ def get_articles(
 def get_article(key: str, request: Request) -> dict[str, Any]:
     """The stored output record of an article (by id, content hash or an 8+ hex prefix),
     with each event's canonical id and ``spans`` for highlighting."""
-    view = read(request, article_view, key)
-    if view is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {key!r}")
-    return view
+    return found(read(request, article_view, key), f"article {key!r}")
 
 
 @router.get("/alerts", tags=["data"], summary="Escalation alerts")
