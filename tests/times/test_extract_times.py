@@ -165,6 +165,10 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
     assert found["last year"] == "XXXX"
     assert found["2017"] == "2017"
     assert value("Negotiators met this week.", "this week", None) == "XXXX-WXX"
+    # relative to a month, "two days later" can say no more than the month
+    assert value("He texted in March 2019. Two days later he called.", "Two days later", None) == (
+        "2019-03"
+    )
 
 
 # ---- what is not a time
@@ -180,6 +184,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
         "The 44-year-old protester was arrested.",
         "Now, he says, the talks are over.",
         "Watch: Miami's Cubans discuss the senator 01:30",
+        "John Bacon, USA TODAY",
     ],
 )
 def test_not_times(text: str) -> None:

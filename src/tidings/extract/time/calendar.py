@@ -98,9 +98,11 @@ class Point:
                 return Point.of_day(_replace_year(self.day, self.year + years))
             return Point(self.grain, self.year + years, self.part)
         if unit in (DAY, WEEK):
+            if self.grain == SEASON:
+                return self
             days = n * (7 if unit == WEEK else 1)
             d = self.first_day() + dt.timedelta(days=days)
-            return Point.of_day(d) if self.grain == DAY else Point.of_week(d)
+            return Point.of_day(d).at(self.grain)  # "two days after March" is still March
         months = n * (3 if unit == QUARTER else 1)
         if self.grain == QUARTER:
             index = self.year * 4 + self.part - 1 + months // 3

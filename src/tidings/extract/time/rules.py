@@ -462,6 +462,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     """ "yesterday", "today", "tomorrow morning", "tonight", "last night", "the next day"."""
     phrase = " ".join(m.group("rd").lower().split())
+    if m.group("rd").isupper() and re.search(r"[A-Z]{2,}\s+$", ctx.before(m.start(), 6)):
+        return None  # "USA TODAY": a name
     part = (m.group("part") or "").lower()
     anchored = {
         "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
