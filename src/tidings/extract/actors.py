@@ -530,8 +530,8 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
         entry = kb.find(doc[start:end].text, kinds=NAMED_KINDS)
         if label not in ACTOR_LABELS and (entry is None or entry.kind == PERSON):
             continue
-        if entry is not None and (label not in ACTOR_LABELS or entry.kind == PERSON):
-            label = LABEL_OF_KIND[entry.kind]
+        if entry is not None and (label not in ACTOR_LABELS or entry.kind in (PERSON, ORG)):
+            label = LABEL_OF_KIND[entry.kind]  # "Isis" taken for a person, "Hamas" for a place
         if label == "PERSON":
             end = _person_end(doc, start, end, kb)
         spans.append((start, end, label))
