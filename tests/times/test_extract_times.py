@@ -93,6 +93,11 @@ def test_last_year_this_week_and_ago() -> None:
     assert value("The envoy arrives tomorrow.", "tomorrow") == "2018-05-25"
 
 
+def test_weekends_follow_the_tense() -> None:
+    assert value("The minister warned at the weekend.", "the weekend") == "2018-W20-WE"
+    assert value("The minister will travel this weekend.", "this weekend") == "2018-W21-WE"
+
+
 def test_decades_early_years_quarters_and_fiscal_years() -> None:
     assert value("The famine of the 1990s killed many.", "the 1990s") == "199"
     early = one("Talks stalled in early 2017.", "early 2017")

@@ -404,6 +404,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     mod = _REL_MODS.get(lead.split()[0]) if lead else None
     if unit == "autumn":
         unit = "fall"
+    if unit == "weekend" and rel in ("the", "this", "last", "next", "this past", "this coming"):
+        return _weekend(m, ctx, rel, mod)
     if rel in ("the past", "the last", "the next", "the first") and unit in lx.UNITS:
         letter, _ = lx.UNITS[unit]
         size = lx.UNIT_FACTOR.get(unit, 1)
@@ -457,6 +459,16 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
             point = base.shift(shift, QUARTER if grain == QUARTER else grain)
     value = point.value() + ("-WE" if unit == "weekend" else "")
     return Found("DATE", value, mod, point)
+
+
+def _weekend(m: re.Match[str], ctx: Context, rel: str, mod: str | None) -> Found:
+    """ "at the weekend", "this weekend", "last weekend": the week of its Saturday."""
+    if ctx.anchor is None:
+        return Found("DATE", "XXXX-WXX-WE", mod)
+    saturday = _weekday_date(ctx, m.start(), m.end(), 5, "" if rel in ("the", "this") else rel)
+    assert saturday is not None
+    week = Point.of_week(saturday)
+    return Found("DATE", week.value() + "-WE", mod, week)
 
 
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
