@@ -58,7 +58,8 @@ def postgres_server():
 
     if not (PG_BIN / "pg_ctl").exists():
         pytest.fail(f"PostgreSQL 15 binaries not found in {PG_BIN}")
-    root = Path(tempfile.mkdtemp(prefix="tidings-pg-"))
+    # Under /tmp whatever TMPDIR says: the postgres user must be able to reach it.
+    root = Path(tempfile.mkdtemp(prefix="tidings-pg-", dir="/tmp"))
     data = root / "data"
     data.mkdir()
     if os.geteuid() == 0:
