@@ -98,3 +98,14 @@ def test_cli_query_and_export(db, tmp_path):
     assert done.exit_code == 0 and len(out.read_text().splitlines()) == 2
     missing = runner.invoke(cli, ["query", "event", "nope", "--db", db])
     assert missing.exit_code == 1 and "no canonical event" in missing.output
+
+
+def test_cli_dedup_is_idempotent(db):
+    runner = CliRunner()
+    before = json.loads(runner.invoke(cli, ["query", "summary", "--db", db]).stdout)["counts"]
+    result = runner.invoke(cli, ["dedup", "--db", db])
+    assert result.exit_code == 0, result.output
+    n = before["canonical_events"]
+    assert f"{before['events']} event mentions → {n} canonical events" in result.output
+    after = json.loads(runner.invoke(cli, ["query", "summary", "--db", db]).stdout)["counts"]
+    assert after == before
