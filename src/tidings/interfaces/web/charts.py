@@ -99,6 +99,7 @@ def dyad_timeline(series: list[dict[str, Any]]) -> Figure:
                 "range": [-10, 10],
                 "tickvals": [-10, -5, 0, 5, 10],
                 "zeroline": True,
+                "zerolinecolor": "#c9d6ea",
                 "showgrid": False,
             },
         ),
