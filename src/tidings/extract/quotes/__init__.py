@@ -25,7 +25,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from tidings.extract.actors import ArticleActors
-from tidings.extract.quotes.cues import CUE_LEMMAS, INTENT_LEMMAS, OBJECT_LEMMAS
+from tidings.extract.quotes.cues import (
+    CUE_LEMMAS,
+    INTENT_LEMMAS,
+    MESSAGE_NOUNS,
+    NOUN_CUES,
+    OBJECT_LEMMAS,
+)
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
 from tidings.extract.quotes.speakers import Speakers, noun_phrase
 from tidings.records import Article, Quote, Span, Speaker
@@ -35,6 +41,7 @@ _FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (m
 _ALONE_WORDS = 6  # a passage nobody is said to say must be a sentence at least this long
 _COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{10,})")
 _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
+_NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
 _LEAD_IN = re.compile(r":\s*$")
@@ -74,7 +81,8 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
         lemmas = doc.to_array([LEMMA, LOWER])
-        cue_hashes = {doc.vocab.strings.add(w) for w in (*CUE_LEMMAS, "according")}
+        words = (*CUE_LEMMAS, *NOUN_CUES, "according")
+        cue_hashes = {doc.vocab.strings.add(w) for w in words}
         self.cue_ids = {
             i for i, (lemma, low) in enumerate(lemmas) if lemma in cue_hashes or low in cue_hashes
         }
@@ -214,6 +222,9 @@ class _Finder:
             return None
         line_start = self.paras[self._para(colon)][0]
         lead = [t for t in tok[0].sent if t.i < tok.start and t.idx >= line_start]
+        verbs = [t for t in lead if t.pos_ == "VERB" and t.dep_ == "ROOT"]
+        if verbs and _subject(verbs[0]) is not None:  # "Clinton released a statement:"
+            return self._from_cue(verbs[0])
         if not lead or len(lead) > 8 or any(t.pos_ in ("VERB", "AUX") for t in lead):
             return None
         heads = [t for t in lead if t.pos_ in ("PROPN", "NOUN", "PRON")]
@@ -307,6 +318,10 @@ class _Finder:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
+    if tok.pos_ == "NOUN":  # "Trump's claim that …", "her support for Clinton"
+        return tok.lemma_.lower() in NOUN_CUES and any(
+            c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
+        )
     return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS
 
 
@@ -327,6 +342,8 @@ def _subject(cue: Token) -> Token | None:
         to = next(c for c in cue.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    if cue.pos_ == "NOUN":
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
     tok = cue
     for _ in range(3):
         for c in tok.children:
@@ -338,8 +355,11 @@ def _subject(cue: Token) -> Token | None:
                 if objs:
                     return objs[0]
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head  # "voters saying they want …"
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
+            noun = tok.head
+            if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.head.pos_ != "VERB":
+                return noun  # "voters saying they want …"
+            tok = noun.head  # "she released a statement saying …": she
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
             tok = tok.head.head
         elif tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
             tok = tok.head
@@ -360,6 +380,12 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
         return _chars(_longest_run(inside(t for t in cue.sent if t.i not in skip)))
     lemma = cue.lemma_.lower()
+    if cue.pos_ == "NOUN":
+        for c in cue.rights:
+            if c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
+                toks = inside(c.subtree)
+                return _chars(toks[1:] if c.dep_ == "prep" else toks)
+        return None
     for c in cue.children:
         if not lo <= c.idx < hi:
             continue

@@ -36,3 +36,19 @@ OBJECT_LEMMAS = {
     "thank", "congratulate", "compare", "predict", "recommend", "express", "acknowledge",
 }  # fmt: skip
 CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS
+# Nouns that report what their possessor said, thinks or backs: "Trump's claim that …".
+NOUN_CUES = {
+    "claim", "statement", "criticism", "support", "call", "belief", "view", "argument",
+    "assertion", "warning", "promise", "pledge", "plan", "suggestion", "comment", "remark",
+    "accusation", "allegation", "announcement", "endorsement", "opposition", "praise",
+    "demand", "hope", "fear", "concern", "insistence", "denial", "admission", "threat", "vow",
+    "proposal", "request", "contention", "position", "stance", "assessment", "prediction",
+    "description", "characterization", "attack", "defense", "rejection", "dismissal",
+    "complaint", "message", "insinuation", "opinion", "idea",
+}  # fmt: skip
+# What someone issues that then "says" something: its issuer is the speaker.
+MESSAGE_NOUNS = {
+    "statement", "speech", "letter", "ad", "advertisement", "tweet", "release", "report",
+    "memo", "interview", "email", "post", "video", "message", "note", "op-ed", "column",
+    "editorial", "press", "remark", "comment", "filing", "brief", "lawsuit", "complaint",
+}  # fmt: skip

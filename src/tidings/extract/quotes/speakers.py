@@ -51,7 +51,7 @@ class Speakers:
             )
         ent = _entity_at(target.root)
         coded = [a for a in self.actors.actors_in(target) if a.country]
-        name = _strip_det(ent) if ent is not None else mention.text
+        name = _strip_det(ent) if ent is not None else target.text
         return Speaker(
             name, mention.text, mention.start_char, mention.end_char, None, None,
             coded[0] if coded and ent is not None else None,
