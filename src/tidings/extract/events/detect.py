@@ -263,7 +263,11 @@ class Detector:
             # Causative "had Beijing pressure Pyongyang": the subject makes the object act.
             return self._control(tok, "request", "have", agents, neg, patients)
         if frame.code == "report":
-            return self._obligation(tok, agents) or self._light(tok, obj, agents, patients, neg)
+            # Only an announcement names its event as object ("announced a suspension");
+            # "told a news conference" reports no meeting.
+            announced = tok.lemma_.lower() == "announce"
+            light = self._light(tok, obj, agents, patients, neg) if announced else None
+            return self._obligation(tok, agents) or light
         if frame.code == "light":
             return self._light(tok, obj, agents, patients, neg)
         if frame.code in FAMILIES:
