@@ -682,10 +682,13 @@ def _resolve_person(
     entry = kb.find(ante.name if ante is not None else name, on, KINDS_OF_LABEL["PERSON"])
     if entry is None and ante is None and len(core) > 1 and desc.title:
         # A misspelt full name ("President Laurent Gbago"), taken only when the article's
-        # title for the person is one of the offices the knowledge base records.
-        entry = kb.fuzzy(name, PERSON)
-        if entry is not None and not _same_office(desc.title, entry):
-            entry = None
+        # title for the person is an office the knowledge base records: any of theirs for a
+        # one-letter slip, the one held on the publication date for two.
+        entry = kb.fuzzy(name, PERSON, 1)
+        if entry is None or not _same_office(desc.title, entry, None):
+            entry = kb.fuzzy(name, PERSON, 2)
+            if entry is not None and not _same_office(desc.title, entry, on or dt.date.max):
+                entry = None
     full = ante.name if ante is not None else (entry.name if entry else name)
     actor: Actor | None
     if entry is not None:
@@ -716,10 +719,12 @@ def _resolve_person(
             m.chain = same[0].chain
 
 
-def _same_office(title: str, entry: Entry) -> bool:
-    """Whether an article's title ("President") names an office the entry held."""
+def _same_office(title: str, entry: Entry, on: dt.date | None) -> bool:
+    """Whether an article's title ("President") names an office the entry held (on the
+    date ``on``, when given)."""
     words = set(title.lower().replace("-", " ").split())
-    return any(words & set((t.title or "").lower().split()) for t in entry.terms)
+    terms = [t for t in entry.terms if on is None or t.holds(on)]
+    return any(words & set((t.title or "").lower().split()) for t in terms)
 
 
 def _same_person(name: str, before: int, known: ArticleActors) -> _Mention | None:
@@ -922,7 +927,8 @@ def _unknown_org(core: Span, kb: KnowledgeBase, known: ArticleActors) -> Actor |
         code = m.actor.country if m is not None and m.actor is not None else None
         code = code or kb.demonym(tok.text)
         if code is None and tok.text[:1].isupper():
-            entry = kb.find(tok.text, kinds=TOWNS)
+            # a town ("Victoria University of Wellington") or a leader ("Trump Cabinet")
+            entry = kb.find(tok.text, kinds=TOWNS | {PERSON})
             code = entry.country if entry is not None else None
         if code:
             country = code

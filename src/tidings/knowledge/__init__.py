@@ -163,9 +163,10 @@ class KnowledgeBase:
         entry = self.find(name, on)
         return entry.code(on) if entry else None
 
-    def fuzzy(self, name: str, kind: str) -> Entry | None:
-        """The entry of ``kind`` (``place`` or ``person``) whose name ``name`` misspells by a
-        letter or two ("Ethopia", "Laurent Gbago"); None unless exactly one is that close.
+    def fuzzy(self, name: str, kind: str, edits: int | None = None) -> Entry | None:
+        """The entry of ``kind`` (``place`` or ``person``) whose name ``name`` misspells
+        ("Ethopia", "Laurent Gbago") by at most ``edits`` letters (default: one for names of
+        eight letters or fewer, else two); None unless exactly one is that close.
         Only names of five letters or more are tried, against names of that kind with the
         same initials (so "Ahmad Rahimi" is not "Ahmad Vahidi")."""
         low = key(name)
@@ -185,7 +186,7 @@ class KnowledgeBase:
             for k, e in bucket.get(low[0], [])
             if abs(len(k) - len(low)) <= 2
             and [w[0] for w in k.split()] == initials
-            and _within_two_edits(k, low)
+            and _within_edits(k, low, edits or (1 if len(low) <= 8 else 2))
         }
         return next(iter(close.values())) if len(close) == 1 else None
 
@@ -257,10 +258,9 @@ def _is_acronym(name: str) -> bool:
     return len(letters) <= 5 and letters.isalnum() and letters.isupper()
 
 
-def _within_two_edits(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by at most two inserted, deleted or changed letters
-    (and by at most one in names of eight letters or fewer)."""
-    limit = 1 if min(len(a), len(b)) <= 8 else 2
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` and ``b`` differ by at most ``limit`` inserted, deleted or changed
+    letters."""
     if a == b:
         return True
     previous = list(range(len(b) + 1))
