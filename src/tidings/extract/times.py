@@ -158,8 +158,6 @@ class _Document:
                 break
             token = token.head
         governor = token.head
-        while governor.pos_ == "ADP" and governor.head.i != governor.i:
-            governor = governor.head
         if governor.pos_ in _NOMINAL and governor.i != token.i and not through_nouns:
             return PRESENT  # "the June 12 meeting": the verb's tense does not date it
         for _ in range(8):

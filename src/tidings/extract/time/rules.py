@@ -116,7 +116,9 @@ def _point_mod(m: re.Match[str]) -> str | None:
     return next((lx.POINT_MODS[w] for w in words if w in lx.POINT_MODS), None)
 
 
-_TENSE_REACH = 335  # days: farther than that, a date without a year means the nearest one
+# Days: farther than that from publication, a date without a year means the nearest one.
+_TENSE_REACH = 335
+_MONTH_TENSE_REACH = 300  # a bare month eleven months back would be "last September"
 
 
 def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) -> int | None:
@@ -144,9 +146,10 @@ def _pick_year(ctx: Context, start: int, end: int, month: int, day: int | None) 
         return y
     to_past, to_future = (anchor - past).days, (future - anchor).days
     tense = ctx.tense(start, end)
-    if tense == PAST and to_past <= _TENSE_REACH:
+    reach = _TENSE_REACH if day else _MONTH_TENSE_REACH
+    if tense == PAST and to_past <= reach:
         return past_y
-    if tense == FUTURE and to_future <= _TENSE_REACH:
+    if tense == FUTURE and to_future <= reach:
         return future_y
     return past_y if to_past <= to_future else future_y
 
@@ -304,8 +307,13 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def year(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "2017", "early 2017", "fiscal 1989", "the year 2000", "mid-1990"."""
-    return _date(Point(YEAR, int(m.group("year"))), _point_mod(m), explicit=True)
+    """ "2017", "early 2017", "fiscal 1989", "the year 2000", "mid-1990"; "the 1988 quarter"
+    beside a report's third quarter is 1988-Q3."""
+    y = int(m.group("year"))
+    period = ctx.period
+    if period is not None and re.match(r"\s+(?i:quarter|period)\b", ctx.after(m.end(), 12)):
+        return _date(Point(period.grain, y, period.part), explicit=True)
+    return _date(Point(YEAR, y), _point_mod(m), explicit=True)
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
