@@ -79,6 +79,10 @@ def test_ingest_stores_through_the_server_and_skips_known_texts(client: httpx.Cl
     assert r.status_code == 202
     job = _wait(client, r.headers["location"])
     assert (job["state"], job["stored"], job["skipped"]) == ("done", 1, 0)
+    found = client.get("/api/articles", params={"q": "prime minister met the president"}).json()
+    assert found["total"] == 1
+    stored = client.get(f"/api/articles/{found['rows'][0]['content_hash']}").json()
+    assert stored["text"] == text and stored["published"] == "2019-02-04"
     again = client.post("/api/ingest", json={"articles": [{"text": text}, {"text": text}]})
     job = _wait(client, again.headers["location"])
     assert (job["stored"], job["skipped"]) == (0, 2)
