@@ -38,6 +38,8 @@ _MEASURES = frozenset(
 )
 # Verbs whose infinitive complement is the event: "helped to plan", "tried to storm".
 _TRANSPARENT = frozenset({"help", "try", "attempt", "continue", "begin", "start", "resume"})
+# CAMEO roots of things said (appeals, demands, criticism, threats), not done.
+_VERBAL_ROOTS = frozenset({1, 2, 3, 5, 10, 11, 12, 13})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
 
@@ -257,7 +259,7 @@ class Detector:
             inner = self._complement_of(tok, agents, neg)
             if inner is not None:
                 return inner
-        if frame is None or (tok.pos_ == "ADJ" and frame.code != "intent"):
+        if frame is None or frame.code == "none" or (tok.pos_ == "ADJ" and frame.code != "intent"):
             return None
         if tok.lemma_.lower() == "have" and obj is not None and _xcomp(tok) is not None:
             # Causative "had Beijing pressure Pyongyang": the subject makes the object act.
@@ -409,7 +411,12 @@ class Detector:
             if p.dep_ == "pobj"
         ]
         actors += prep_objects(tok, frozenset({"by"}))  # "the attack by Russia"
-        recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS)
+        if int(code[:2]) in _VERBAL_ROOTS:
+            # What someone says belongs to them: "the calls of the opposition"
+            actors += prep_objects(tok, _OF)
+            recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS - _OF)
+        else:  # what is done is done to them: "the invasion of Kuwait"
+            recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS)
         if standalone and not (actors or recipients or group):
             return None
         return Candidate(

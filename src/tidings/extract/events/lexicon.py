@@ -11,7 +11,9 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-KEYWORDS = frozenset({"light", "report", "intent", "reject", "request", "appeal", "threaten"})
+KEYWORDS = frozenset(
+    {"light", "report", "intent", "reject", "request", "appeal", "threaten", "none"}
+)
 
 # Control verbs and adjectives that express an intent only through their complement ("plans
 # to visit", "is willing to withdraw"); the others are events in their own right ("agreed").
