@@ -100,6 +100,7 @@ def test_weekends_follow_the_tense() -> None:
 
 def test_decades_early_years_quarters_and_fiscal_years() -> None:
     assert value("The famine of the 1990s killed many.", "the 1990s") == "199"
+    assert value("Crime fell through the nineties.", "the nineties") == "199"
     early = one("Talks stalled in early 2017.", "early 2017")
     assert (early.value, early.mod) == ("2017", "START")
     assert value("Profit rose in the third quarter of 2017.", "the third quarter of 2017") == (

@@ -132,7 +132,9 @@ WEEKDAY_WORDS = " ".join([*WEEKDAYS, *(f"{d}s" for d in WEEKDAYS)])
 CLOCK_WORDS = "a.m. p.m. a.m p.m am pm noon midday midnight d:dd dd:dd d.dd dd.dd"
 NUMERIC_SHAPES = "dddd d/d/dddd d/dd/dddd dd/d/dddd dd/dd/dddd d/d/dd d/dd/dd dd/d/dd dd/dd/dd"
 YEAR_SHAPES = "dddd xxx-dddd XXdddd"
-DECADE_SHAPES = "ddddx ddx xxx-ddddx"
+DECADE_SHAPES = (
+    "ddddx ddx xxx-ddddx twenties thirties forties fifties sixties seventies eighties nineties"
+)
 QUARTER_WORDS = "quarter half q1 q2 q3 q4 dddd-xd ddddxd"
 RELATIVE_UNIT_WORDS = (
     "week weekend month quarter year decade century period spring summer fall autumn winter"

@@ -333,19 +333,26 @@ def year_end(m: re.Match[str], ctx: Context) -> Found | None:
     return _date(Point(YEAR, y), "END")
 
 
+_DECADE_WORDS = (
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+)  # fmt: skip
+
+
 def decade(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "the 1990s", "the early '90s" → 199."""
+    """ "the 1990s", "the early '90s", "the nineties" → 199."""
     if m.group("decade"):
         y = int(m.group("decade"))
     else:
-        short = int(m.group("short"))
-        century = (ctx.anchor.year // 100 * 100) if ctx.anchor else 1900
-        y = (
-            century + short
-            if century + short <= (ctx.anchor or dt.date.today()).year
-            else (century - 100 + short)
-        )
-    return _date(Point(DECADE, y), _point_mod(m), explicit=True)
+        if m.group("short"):
+            short = int(m.group("short"))
+        else:
+            short = 10 * (_DECADE_WORDS.index(m.group("dword").lower()) + 2)
+        latest = ctx.anchor.year if ctx.anchor else 1999
+        y = latest // 100 * 100 + short
+        if y > latest:
+            y -= 100
+    mod = _point_mod(m) or lx.POINT_MODS.get((m.group("pmod2") or "").lower())
+    return _date(Point(DECADE, y), mod, explicit=True)
 
 
 def century(m: re.Match[str], ctx: Context) -> Found | None:
@@ -420,7 +427,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("DURATION", f"P{size}{letter}" if letter != "H" else f"PT{size}H")
     if unit == "period":  # "the latest period", "the same period": the one just mentioned
         ref = ctx.reference
-        if rel not in _THE or rel == "the" or ref is None or not YEAR <= ref.grain <= MONTH:
+        if ref is None or not YEAR <= ref.grain <= MONTH:
+            ref = ctx.period
+        if rel not in _THE or rel == "the" or ref is None:
             return None
         return _date(ref, mod)
     anchor = ctx.anchor
@@ -788,7 +797,9 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.YEAR_SHAPES,
     ),
     (
-        rf"(?i:the\s+)?{lx.POINT_MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)|['’](?P<short>\d0))['’]?s",
+        rf"(?i:the\s+)?{lx.POINT_MOD}(?:(?P<decade>(?:1[5-9]|20)\d0)|['’](?P<short>\d0))['’]?s"
+        r"|(?i:the\s+)(?:(?P<pmod2>(?i:early|mid|late))[\s-]+)?(?P<dword>(?i:twenties|thirties"
+        r"|forties|fifties|sixties|seventies|eighties|nineties))",
         decade,
         lx.DECADE_SHAPES,
     ),
