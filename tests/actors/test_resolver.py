@@ -142,3 +142,19 @@ def test_the_north_and_the_south(resolve) -> None:
     )
     assert code(a, "The North") == ("PRK", None)
     assert code(a, "the South") == ("KOR", None)
+
+
+def test_page_furniture_is_skipped(kb) -> None:
+    from tidings.extract.actors import resolve_actors
+    from tidings.nlp import parse
+    from tidings.records import Article, Span
+
+    text = "Pyongyang warned Seoul.\n\nFollow Reuters on Twitter"
+    at = text.index("Follow")
+    article = Article("f", text, furniture=[Span(text[at:], at, len(text))])
+    actors = resolve_actors(parse(text), article, kb)
+    assert [e.text for e in actors.entities] == ["Pyongyang", "Seoul"]
+
+
+def test_empty_and_unnamed_texts(resolve) -> None:
+    assert resolve("It rained all day.", None).entities == []
