@@ -321,6 +321,9 @@ def _cached_build() -> KnowledgeBase:
         with partial.open("wb") as fh:
             pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(cache)  # atomic: parallel workers never read half a file
+        for stale in cache.parent.glob("knowledge-*.pickle"):
+            if stale != cache:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: build each time
     return kb
