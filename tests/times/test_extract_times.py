@@ -125,6 +125,7 @@ def test_ranges_resolve_both_ends() -> None:
     assert [(t.text, t.value) for t in found] == [("March", "2018-03"), ("May", "2018-05")]
     found = times("The exhibition ran from March 3 to May 5, 2016.")
     assert [t.value for t in found] == ["2016-03-03", "2016-05-05"]
+    assert [t.value for t in times("The programme ran 2014-2016.")] == ["2014", "2016"]
 
 
 # ---- durations, sets, times of day, references

@@ -757,8 +757,8 @@ _SEASON_LENGTH = dt.timedelta(days=91)
 
 # ---------------------------------------------------------------- the grammar
 
-_B = r"(?<![\w'’-])"  # no word, apostrophe or hyphen just before
-_E = r"(?!\w|-\w)"  # no word after ("'s" may follow: "Thursday's meeting")
+_B = r"(?<![\w'’])(?<![^\W\d]-)"  # no word or apostrophe before, nor "post-"; "2014-" may
+_E = r"(?!\w|-[^\W\d])"  # no word after; "'s" ("Thursday's meeting") and "-2016" may
 _DAYWORD = (
     rf"(?:(?i:today|yesterday|tomorrow)|{lx.WEEKDAY}|{lx.MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
 )
