@@ -22,58 +22,46 @@ _ANCHORED = re.compile(r"^\d{4}")
 _CLAUSE_EDGES = frozenset({"conj", "relcl", "parataxis"})
 
 
-def _chain(tok: Token) -> list[Token]:
-    """``tok`` and the tokens it depends on, up to the sentence root."""
+def _chain(tok: Token, edges: frozenset[str] = frozenset()) -> list[Token]:
+    """``tok`` and the tokens it depends on, up to the root or the first of ``edges``."""
     out = [tok]
-    while tok.head.i != tok.i:
+    while tok.head.i != tok.i and tok.dep_ not in edges:
         tok = tok.head
         out.append(tok)
     return out
 
 
-def _clause_chain(tok: Token) -> list[Token]:
-    """``tok`` and the tokens it depends on, up to the first coordinated or relative clause."""
-    out = [tok]
-    while tok.head.i != tok.i and tok.dep_ not in _CLAUSE_EDGES:
-        tok = tok.head
-        out.append(tok)
-    return out
-
-
-def _condition(tok: Token) -> bool:
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
-        for c in tok.children
+def _if_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads an if/unless clause."""
+    return tok.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in tok.children
     )
+
+
+def _auxiliaries(cand: Candidate) -> set[str]:
+    clause = [cand.head, *(t for t in cand.trigger if t.pos_ in ("VERB", "AUX"))]
+    return {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
 
 
 def modality(cand: Candidate) -> Modality:
     """Hypothetical inside an if-clause, conditional when governing one, else intent/possible."""
-    chain = _chain(cand.head)
-    for t in chain:
-        if t.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in t.children
-        ):
-            return "hypothetical"
+    if any(_if_clause(t) for t in _chain(cand.head)):
+        return "hypothetical"
     clause = [cand.head, *(t for t in cand.trigger if t.pos_ in ("VERB", "AUX"))]
-    if any(_condition(t) for t in clause):
+    if any(_if_clause(c) for t in clause for c in t.children):
         return "conditional"
     if cand.head.sent.text.rstrip().endswith("?") and cand.head.dep_ == "ROOT":
         return "question"
-    auxes = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
-    if cand.intent or auxes & _FUTURE or _going_to(cand.head):
+    if cand.intent or future(cand):
         return "intent"
-    if auxes & _POSSIBLE:
+    if _auxiliaries(cand) & _POSSIBLE:
         return "possible"
     return "asserted"
 
 
 def future(cand: Candidate) -> bool:
     """Whether the predicate is in the future ("will meet", "would destroy", "is going to")."""
-    clause = [cand.head, *(t for t in cand.trigger if t.pos_ in ("VERB", "AUX"))]
-    auxes = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
-    return bool(auxes & _FUTURE) or _going_to(cand.head)
+    return bool(_auxiliaries(cand) & _FUTURE) or _going_to(cand.head)
 
 
 def _going_to(tok: Token) -> bool:
@@ -110,7 +98,7 @@ def event_date(
     govern it ("announced on March 8 that they had agreed").
     """
     sent = cand.head.sent
-    chain = [t.i for t in _clause_chain(cand.head)]
+    chain = [t.i for t in _chain(cand.head, _CLAUSE_EDGES)]
     own = {t.i for t in cand.trigger}
     best: tuple[int, TimeExpression] | None = None
     for te in times:
