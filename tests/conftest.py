@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,18 @@ def new_db_url(request, tmp_path_factory):
 def db_url(request, new_db_url):
     """An empty tidings database URL on each backend: a DuckDB file, a fresh PG database."""
     return new_db_url(request.param)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's headless Chromium under Playwright, flags from tidings.interfaces.web.browser."""
+    from playwright.sync_api import sync_playwright
+
+    from tidings.interfaces.web.browser import CHROMIUM, launch_chromium
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: run `make system` (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()

@@ -18,17 +18,6 @@ from tidings.records import Article, Extraction, Quote, Speaker
 from tidings.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REMOTE_SOURCE = re.compile(
     r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
 )
@@ -174,26 +163,21 @@ def test_report_escapes_text_from_the_database(tmp_path: Path):
 
 
 @pytest.mark.browser
-def test_report_renders_its_charts_offline_in_chromium(demo: Demo):
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: run `make system` (apt-get install chromium)")
+def test_report_renders_its_charts_offline_in_chromium(demo: Demo, browser) -> None:
     requests: list[str] = []
     errors: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(demo.report.as_uri())
-            page.wait_for_selector(".main-svg", timeout=20_000)
-            for name in ("timeline", "types", "dyads"):
-                assert page.locator(f"#chart-{name} .main-svg").count() >= 1, name
-            assert page.locator("#chart-types .bars path").count() >= 1
-            (ROOT / "artifacts").mkdir(exist_ok=True)
-            page.screenshot(path=str(ROOT / "artifacts" / "demo-report.png"))
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(demo.report.as_uri())
+        page.wait_for_selector(".main-svg", timeout=20_000)
+        for name in ("timeline", "types", "dyads"):
+            assert page.locator(f"#chart-{name} .main-svg").count() >= 1, name
+        assert page.locator("#chart-types .bars path").count() >= 1
+        (ROOT / "artifacts").mkdir(exist_ok=True)
+        page.screenshot(path=str(ROOT / "artifacts" / "demo-report.png"))
+    finally:
+        page.close()
     assert errors == []
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []

@@ -17,7 +17,6 @@ import uvicorn
 from tidings.config import Settings
 from tidings.demo import corpus_path
 from tidings.interfaces.web import create_app
-from tidings.interfaces.web.browser import CHROMIUM, launch_chromium
 from tidings.pipeline import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,17 +70,6 @@ def server(settings: Settings) -> Iterator[str]:
 def client(server: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server, timeout=120) as c:
         yield c
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: run `make system` (apt-get install chromium)")
-    with playwright_api.sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 class Visit:

@@ -31,6 +31,7 @@ from tidings.interfaces.web.limits import require_token
 from tidings.interfaces.web.queries import SearchFilters, search_quotes
 from tidings.pipeline import analyse as analyse_text
 from tidings.records import Article, content_hash
+from tidings.sources import find_furniture
 
 router = APIRouter(prefix="/api")
 
@@ -66,6 +67,7 @@ class ArticleIn(BaseModel):
             source=self.source,
             url=self.url,
             origin="api",
+            furniture=find_furniture(self.text),
         )
 
 
