@@ -2,6 +2,7 @@
 
     python bench/fuzz.py                  # 10,000 inputs, plus one 50 MB file
     python bench/fuzz.py -n 500 --no-big  # a quick look
+    python bench/fuzz.py --pages 600      # time the HTML reader on pathological pages
 
 Writes N generated inputs (random bytes, broken and deeply nested HTML, zero-width and
 right-to-left text, mixed encodings, malformed JSON Lines and CSV, truncated gzip, 10 MB
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import random
 import sys
 import tempfile
@@ -215,13 +217,69 @@ def _is_plain_article(path: Path) -> bool:
     return bool(text.strip()) and len(text) < 100_000 and all(w.isascii() for w in text)
 
 
+def pathological_pages(sentence: str) -> dict[str, str]:
+    """HTML built to make a page parser slow: deep nesting, huge lines, masses of elements."""
+    return {
+        "100,000 nested div, closed": "<div>" * 100_000 + f"<p>{sentence}</p>" + "</div>" * 100_000,
+        "100,000 nested div, unclosed": "<div>" * 100_000 + f"<p>{sentence}",
+        "50,000 nested b/i": "<p>" + "<b><i>" * 50_000 + sentence,
+        "20,000 nested tables": "<table><tr><td>" * 20_000 + sentence,
+        "10 MB paragraph, one line": "<p>" + sentence * (10_000_000 // len(sentence)) + "</p>",
+        "10 MB of short paragraphs": f"<p>{sentence}</p>" * (10_000_000 // (len(sentence) + 7)),
+        "1 MB line of inline elements": "<p>" + "<b>x</b> " * (1_000_000 // 9) + "</p>",
+        "10 MB line of inline elements": "<p>" + "<b>x</b> " * (10_000_000 // 9) + "</p>",
+    }
+
+
+def _read_page(path: str, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    started = time.perf_counter()
+    results = list(read_sources([path], Settings()))
+    outcomes = [
+        r.error if isinstance(r, Failure) else f"article of {len(r.text):,} chars" for r in results
+    ]
+    out.put(f"{time.perf_counter() - started:.1f} s: {'; '.join(outcomes)}")
+
+
+def probe_pages(directory: Path, cap: float) -> list[tuple[str, int, str]]:
+    """Read each pathological page in a child process cut off after ``cap`` seconds."""
+    ctx = multiprocessing.get_context("spawn")
+    rows = []
+    sentence = _sentence(random.Random(0)) + " "
+    for i, (name, html) in enumerate(pathological_pages(sentence).items()):
+        path = directory / f"page{i}.html"
+        path.write_text(f"<html><head><title>t</title></head><body>{html}</body></html>")
+        out = ctx.Queue()
+        child = ctx.Process(target=_read_page, args=(str(path), out))
+        child.start()
+        child.join(cap)
+        if child.is_alive():
+            child.kill()
+            child.join()
+            outcome = f"not finished after {cap:.0f} s"
+        else:
+            outcome = out.get() if child.exitcode == 0 else f"crashed (exit {child.exitcode})"
+        rows.append((name, path.stat().st_size, outcome))
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-big", action="store_true", help="skip the 50 MB file")
+    ap.add_argument(
+        "--pages",
+        type=float,
+        metavar="SECONDS",
+        help="instead: time the HTML reader on pathological pages, each cut off after SECONDS",
+    )
     args = ap.parse_args()
+    if args.pages:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, size, outcome in probe_pages(Path(tmp), args.pages):
+                print(f"| {name} | {size / 1e6:.1f} MB | {outcome} |")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "inputs"
         inputs.mkdir()
