@@ -37,7 +37,9 @@ _MEASURES = frozenset(
     {"ton", "tonne", "kg", "kilogram", "worth", "amount", "lot", "number", "shipment", "$", "part"}
 )
 # Verbs whose infinitive complement is the event: "helped to plan", "tried to storm".
-_TRANSPARENT = frozenset({"help", "try", "attempt", "continue", "begin", "start", "resume"})
+_TRANSPARENT = frozenset(
+    {"help", "try", "attempt", "continue", "begin", "start", "resume", "resort"}
+)
 # CAMEO roots of things said (appeals, demands, criticism, threats), not done.
 _VERBAL_ROOTS = frozenset({1, 2, 3, 5, 10, 11, 12, 13})
 _OBLIGATION = frozenset({"must", "should", "ought"})
@@ -337,8 +339,18 @@ class Detector:
         )
 
     def _complement_of(self, tok: Token, agents: list[Token], neg: bool) -> Candidate | None:
-        """The event of ``tok``'s infinitive complement, told through ``tok``."""
-        comp = _xcomp(tok)
+        """The event of ``tok``'s complement, told through ``tok``: "continued to send",
+        "resorted to throwing stones"."""
+        comp = _xcomp(tok) or next(
+            (
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pcomp" and p.pos_ == "VERB"
+            ),
+            None,
+        )
         inner = self.verb(comp) if comp is not None else None
         if inner is not None:
             inner.trigger.insert(0, tok)
@@ -415,6 +427,10 @@ class Detector:
             # What someone says belongs to them: "the calls of the opposition"
             actors += prep_objects(tok, _OF)
             recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS - _OF)
+            # "its demand that Israel ease restrictions": the one asked to act
+            recipients += [
+                subj for c in tok.children if c.dep_ in ("acl", "ccomp") for subj in subjects(c)[0]
+            ]
         else:  # what is done is done to them: "the invasion of Kuwait"
             recipients = prep_objects(tok, NOUN_RECIPIENT_PREPS)
         if standalone and not (actors or recipients or group):
