@@ -44,6 +44,11 @@ _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
 _NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
+# Labels that end in a colon without naming anyone who speaks.
+_NOT_SPEAKERS = {
+    "update", "note", "related", "correction", "photo", "photos", "video", "watch", "read",
+    "source", "sources", "disclosure", "editor", "clarification", "graphic", "credit",
+}  # fmt: skip
 _LEAD_IN = re.compile(r":\s*$")
 _MARKS = "“”\"‘’«»„‹›' \n\t"
 
@@ -162,7 +167,7 @@ class _Finder:
                 self.used_cues.add(cue_tok.i)
                 return "mixed", start, _rstrip(self.text, start, end), attribution
             if words < _FRAGMENT_WORDS and not _whole_sentence(span):
-                if content is None:
+                if content is None or attribution.speaker is None:
                     return None  # a term in quote marks near an unrelated verb
                 self.used_cues.add(cue_tok.i)
                 return "mixed", content[0], content[1], attribution
@@ -305,7 +310,9 @@ class _Finder:
             lead = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if lead is None or any(t.pos_ in ("VERB", "AUX") for t in lead):
                 continue
-            if not any(t.pos_ == "PROPN" or t.ent_type_ for t in lead):
+            if lead.root.lower_ in _NOT_SPEAKERS or not any(
+                t.pos_ == "PROPN" or t.ent_type_ or t.is_title for t in lead
+            ):
                 continue
             colon = m.end(1)
             speaker = self.speakers.speaker(lead.root)
@@ -391,8 +398,12 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in INTENT_LEMMAS):
             return _chars(inside(c.subtree))
+        if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children):
+            return _chars(inside(c.subtree))  # "asked if he would run"
     # No clausal complement: what follows the verb ("called the deal “a disaster”", "told
     # stories of how …"), past any "in a statement" or "reporters" in front.
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return None  # "was discussed on …": what follows a passive is no content
     toks: list[Token] = []
     for c in cue.rights:
         if c.dep_ in _OBJECT_STOP:

@@ -34,7 +34,7 @@ OBJECT_LEMMAS = {
     "deride", "denounce", "decry", "hail", "laud", "chant", "dub", "characterize", "tout",
     "bemoan", "lament", "ridicule", "scold", "chastise", "rebuke", "fault", "credit",
     "thank", "congratulate", "compare", "predict", "recommend", "express", "acknowledge",
-    "see", "view", "talk", "discuss", "reiterate", "name", "offer", "learn", "voice",
+    "see", "view", "talk", "discuss", "reiterate", "name", "offer", "learn", "voice", "ask",
 }  # fmt: skip
 CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS
 # Nouns that report what their possessor said, thinks or backs: "Trump's claim that …".
