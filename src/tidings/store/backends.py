@@ -123,5 +123,9 @@ class PostgresStore(Store):
     def _lock_writers(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(?)", [_WRITER_LOCK])
 
+    def _analyze(self, table: str) -> None:
+        # A temporary table has no statistics until analysed: the planner would guess it big.
+        self.execute(f"ANALYZE {table}")
+
     def close(self) -> None:
         self.con.close()

@@ -84,6 +84,9 @@ class Store:
     def _lock_writers(self) -> None:
         """Serialise writers, where the backend lets several processes write."""
 
+    def _analyze(self, table: str) -> None:
+        """Refresh the planner's statistics of a table just filled, where a planner needs them."""
+
     def close(self) -> None:
         raise NotImplementedError
 
@@ -153,6 +156,8 @@ class Store:
         with self.transaction():
             self._lock_writers()
             self._recompute(None)
+        for table in ("articles", "events", "event_links", "canonical_events"):
+            self._analyze(table)
         return self.tuples("SELECT count(*) FROM canonical_events")[0][0]
 
     def _recompute(self, new: list[tuple[str, dt.date | None]] | None) -> None:
@@ -186,6 +191,7 @@ class Store:
                 "last_day": pa.array(lasts, pa.date32()),
             }
             self._insert("dedup_scope", pa.table(scope_rows))
+            self._analyze("dedup_scope")
         # Canonical events, links and mentions all carry block and day: each is cut alone.
         for table, key in (("canonical_events", "canonical_id"), ("event_links", "event_id")):
             where = f"WHERE {key} IN (SELECT x.{key} FROM {table} x {in_scope('x')})"

@@ -203,7 +203,7 @@ CREATE INDEX IF NOT EXISTS events_dyad ON events (actor_country, recipient_count
 -- postgresql only
 CREATE INDEX IF NOT EXISTS events_day ON events (day);
 -- postgresql only
-CREATE INDEX IF NOT EXISTS events_group ON events (group_key);
+CREATE INDEX IF NOT EXISTS events_group ON events (group_key, day);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
 -- postgresql only
@@ -217,9 +217,9 @@ CREATE INDEX IF NOT EXISTS canonical_dyad ON canonical_events (actor_country, re
 -- postgresql only
 CREATE INDEX IF NOT EXISTS canonical_day ON canonical_events (day);
 -- postgresql only
-CREATE INDEX IF NOT EXISTS canonical_group ON canonical_events (group_key);
+CREATE INDEX IF NOT EXISTS canonical_group ON canonical_events (group_key, day);
 -- postgresql only
-CREATE INDEX IF NOT EXISTS event_links_group ON event_links (group_key);
+CREATE INDEX IF NOT EXISTS event_links_group ON event_links (group_key, day);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS event_links_event ON event_links (event_id);
 -- postgresql only
