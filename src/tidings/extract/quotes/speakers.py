@@ -26,8 +26,12 @@ class Speakers:
     def speaker(self, head: Token, cue: Token | None = None) -> Speaker:
         """The speaker whose mention is the noun phrase headed by ``head``."""
         mention = noun_phrase(head, cue)
-        if head.lower_ in RELATIVE and head.head.dep_ == "relcl":  # "Narang, who said"
-            return self._who(noun_phrase(head.head.head, head.head), mention)
+        if head.lower_ in RELATIVE:  # "Narang, who said", "polls that show"
+            verb = head.head
+            while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+                verb = verb.head
+            if verb.dep_ == "relcl":
+                return self._who(noun_phrase(verb.head, verb), mention)
         return self._who(mention, mention)
 
     def named(self, span: Span) -> Speaker | None:
