@@ -145,6 +145,8 @@ def test_sets() -> None:
     assert value("The ferry sails daily.", "daily") == "P1D"
     assert value("The envoy visits twice a week.", "a week") == "P1W"
     assert one("The envoy visits twice a week.", "a week").type == "SET"
+    assert one("It will carry 70 million passengers a year.", "a year").type == "SET"
+    assert one("He waited a year for the verdict.", "a year").type == "DURATION"
 
 
 def test_times_of_day() -> None:
@@ -190,6 +192,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
         "A second group of directors resigned.",
         "The 44-year-old protester was arrested.",
         "Now, he says, the talks are over.",
+        "The fall in prices was sharp.",
         "Watch: Miami's Cubans discuss the senator 01:30",
         "John Bacon, USA TODAY",
     ],

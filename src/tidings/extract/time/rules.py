@@ -556,7 +556,11 @@ def _duration_value(num: int | None, unit: str, half: bool = False) -> str:
     return f"P{size}{letter}{extra}"
 
 
-_PER_AMOUNT = re.compile(r"(?:\d|percent|%|cents?|dollars?|million|billion|times|once|twice)\s*$")
+# "$5 a year", "twice a week", "70 million passengers a year", "5m tonnes of gas a year"
+_PER_AMOUNT = re.compile(
+    r"(?:(?:\d|percent|%|cents?|dollars?|times|once|twice)"
+    r"|(?:million|billion|thousand|percent)(?:\s+(?:of\s+)?[\w-]+){0,3})\s*$"
+)
 
 
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
@@ -575,7 +579,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     if (
         num_text.lower() in ("a", "an")
         and not direction
-        and _PER_AMOUNT.search(ctx.before(m.start(), 20))
+        and _PER_AMOUNT.search(ctx.before(m.start(), 40))
     ):
         return Found("SET", _duration_value(1, unit))  # "$5 a year", "twice a week"
     compound = "-" in m.group(0)[m.end("num") - m.start() :]
@@ -742,6 +746,8 @@ def season_of_year(m: re.Match[str], ctx: Context) -> Found | None:
         return _date(Point(SEASON, int(m.group("syear")), index), _point_mod(m), explicit=True)
     if not m.group("sthe"):
         return None  # a bare "summer" is as often a noun modifier ("summer camp")
+    if index == 2 and not _SEASON_CUE.search(ctx.before(m.start(), 12)):
+        return None  # "the fall in prices"
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{SEASONS[index]}", _point_mod(m))
     y = ctx.anchor.year
@@ -754,6 +760,7 @@ def season_of_year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 _SEASON_LENGTH = dt.timedelta(days=91)
+_SEASON_CUE = re.compile(r"\b(?i:in|during|over|by|until|till|since|through|before|after)\s+$")
 
 # ---------------------------------------------------------------- the grammar
 
