@@ -195,6 +195,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
         "The fall in prices was sharp.",
         "Watch: Miami's Cubans discuss the senator 01:30",
         "John Bacon, USA TODAY",
+        "He said on CBS This Morning that it was fine.",
     ],
 )
 def test_not_times(text: str) -> None:

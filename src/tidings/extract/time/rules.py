@@ -491,8 +491,8 @@ def _weekend(m: re.Match[str], ctx: Context, rel: str, mod: str | None) -> Found
 def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     """ "yesterday", "today", "tomorrow morning", "tonight", "last night", "the next day"."""
     phrase = " ".join(m.group("rd").lower().split())
-    if m.group("rd").isupper() and re.search(r"[A-Z]{2,}\s+$", ctx.before(m.start(), 6)):
-        return None  # "USA TODAY": a name
+    if m.group("rd")[0].isupper() and re.search(r"\b[A-Z][\w.]*[ \t]+$", ctx.before(m.start(), 8)):
+        return None  # "USA Today", "CBS This Morning": a name
     part = (m.group("part") or "").lower()
     anchored = {
         "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
@@ -559,7 +559,7 @@ def _duration_value(num: int | None, unit: str, half: bool = False) -> str:
 # "$5 a year", "twice a week", "70 million passengers a year", "5m tonnes of gas a year"
 _PER_AMOUNT = re.compile(
     r"(?:(?:\d|percent|%|cents?|dollars?|times|once|twice)"
-    r"|(?:million|billion|thousand|percent)(?:\s+(?:of\s+)?[\w-]+){0,3})\s*$"
+    r"|(?:million|billion|thousand|percent)(?:\s+(?:of\s+)?[\w-]+){0,3})[\s-]*$"
 )
 
 
