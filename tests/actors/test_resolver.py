@@ -158,3 +158,15 @@ def test_page_furniture_is_skipped(kb) -> None:
 
 def test_empty_and_unnamed_texts(resolve) -> None:
     assert resolve("It rained all day.", None).entities == []
+
+
+def test_party_titles_and_honorifics(resolve) -> None:
+    a = resolve(
+        "Tory leader Michael Howard attacked the Liberal Democrats. Mr Howard said the "
+        "State would pay.",
+        "2005-01-10",
+    )
+    assert code(a, "Tory leader Michael Howard") == ("GBR", "PTY")
+    assert code(a, "the Liberal Democrats") == ("GBR", "PTY")
+    assert a.name_of(span_of(a, "Mr Howard")) == "Michael Howard"
+    assert not a.actors_in(span_of(a, "the State"))  # no guess from a near-miss spelling

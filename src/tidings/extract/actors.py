@@ -61,6 +61,7 @@ NAMED_KINDS = frozenset({PLACE, CAPITAL, "seat", ORG, PERSON})
 TOWNS = frozenset({PLACE, CAPITAL, CITY})
 CITIES = frozenset({CITY})
 HALVES = {"North", "South"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 """Names of a divided country's halves: "the North" after North Korea."""
 DIRECTIONS = {
     *("north", "south", "east", "west", "northern", "southern", "eastern", "western"),
@@ -75,6 +76,11 @@ COUNTRY_WORDS = {"country", "nation", "state"}
 GOVERNMENT_WORDS = {"regime", "government", "administration", "leadership", "junta", "authorities"}
 SKIP_TITLE_WORDS = {"new", "then", "now", "current", "incoming", "outgoing", "longtime"}
 FORMER_WORDS = {"former", "ex", "ex-", "late"}
+GROUP_ROLES = {
+    *("leader", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman"),
+    *("chair", "head", "official", "member", "chief", "secretary-general", "deputy"),
+}
+"""Titles that take the sector of the organisation named with them ("Tory leader")."""
 GROUP_MEMBER_WORDS = {"member", "members", "one", "some", "many", "most", "part", "head", "group"}
 AGENT_PARTICIPLES = {"led", "backed", "based", "run", "owned", "born", "allied", "supported"}
 LINKING_WORDS = AGENT_PARTICIPLES | {"loyal", "operating", "stationed", "deployed", "fleeing"}
@@ -522,9 +528,12 @@ def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[
             continue
         label = ent.label_
         longer = _known_at(kb, start, taken, at, min_end=end + 1)
+        for back in (1, 2):  # "Liberal" + "Democrats": a known name the NER began late
+            if longer is None and start - back >= 0 and doc[start - back].is_title:
+                longer = _known_at(kb, start - back, taken, at, min_end=end)
         if longer is not None:
             spans.append(longer)
-            for i in range(ent.start, longer[1]):
+            for i in range(min(ent.start, longer[0]), longer[1]):
                 taken[i] = True
             continue
         entry = kb.find(doc[start:end].text, kinds=NAMED_KINDS)
@@ -567,7 +576,7 @@ def _surnames_as_people(
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and doc[start].lower_ in ("the", "a", "an", *HONORIFICS):
         start += 1
     while end > start and (doc[end - 1].dep_ == "case" or doc[end - 1].text in ("'s", "’s", "'")):
         end -= 1
@@ -777,6 +786,7 @@ def _read_title(
     title_tokens: list[str] = []
     all_tokens: list[str] = []
     country = None
+    group_sector = None  # "Tory leader": the sector of the organisation led
     for tok in words:
         if tok.dep_ == "det" or (tok.is_punct and tok.text != "-") or tok.dep_ == "case":
             continue
@@ -791,6 +801,8 @@ def _read_title(
         if m is not None:
             if m.actor is not None and m.actor.country and country is None:
                 country = m.actor.country
+            if m.actor is not None and m.entity.label in ("ORG", "NORP"):
+                group_sector = group_sector or m.actor.sector
             if m.entity.label not in ("ORG",):
                 continue
         elif kb.demonym(tok.text) and tok.pos_ in ("ADJ", "PROPN") and country is None:
@@ -802,6 +814,8 @@ def _read_title(
         return
     head = head if head is not None else words[-1]
     sector = kb.sector_of(text) or kb.nouns.get(head.lemma_.lower())
+    if group_sector and head.lower_ in GROUP_ROLES:
+        sector = group_sector
     if need_code and sector is None and country is None:
         return
     if sector is None:  # "North Korea expert": the place is what they study, part of the title

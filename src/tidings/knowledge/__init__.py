@@ -167,10 +167,10 @@ class KnowledgeBase:
         """The entry of ``kind`` (``place`` or ``person``) whose name ``name`` misspells
         ("Ethopia", "Laurent Gbago") by at most ``edits`` letters (default: one for names of
         eight letters or fewer, else two); None unless exactly one is that close.
-        Only names of five letters or more are tried, against names of that kind with the
+        Only names of six letters or more are tried, against names of that kind with the
         same initials (so "Ahmad Rahimi" is not "Ahmad Vahidi")."""
         low = key(name)
-        if len(low) < 5:
+        if len(low) < 6:
             return None
         bucket = self._fuzzy.get(kind)
         if bucket is None:
