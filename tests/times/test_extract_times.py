@@ -174,6 +174,7 @@ def test_without_a_publication_date_relative_expressions_stay_unanchored() -> No
     assert found["last year"] == "XXXX"
     assert found["2017"] == "2017"
     assert value("Negotiators met this week.", "this week", None) == "XXXX-WXX"
+    assert value("Rains fell in the spring.", "the spring", None) == "XXXX-SP"
     # relative to a month, "two days later" can say no more than the month
     assert value("He texted in March 2019. Two days later he called.", "Two days later", None) == (
         "2019-03"

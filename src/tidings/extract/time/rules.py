@@ -446,11 +446,13 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
         day = _day_of(ending.group(1), ctx, start, start + len(ending.group(1)))
         if day is not None:
             return _date(day.at(grain), mod)
+    if grain == SEASON and rel in _THE:
+        return None  # "the summer": dated by the tense (season_of_year)
     if rel in _THE or (rel in ("the following", "the previous") and ref):
         usable = ref is not None and (
             ref.grain == grain or (grain != QUARTER and ref.grain > grain)
         )
-        if ref is not None and usable and grain != SEASON:
+        if ref is not None and usable:
             base = ref.at(grain) if grain != WEEK or ref.grain >= DAY else ref
             shift = _SHIFTS.get(rel, 0)
             point = base.shift(shift, grain) if shift else base
@@ -464,7 +466,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
             return None
     else:
         if anchor is None:
-            return Found("DATE", _unanchored(grain), mod)
+            season = f"-{SEASONS[lx.SEASON_INDEX[unit]]}" if grain == SEASON else ""
+            return Found("DATE", _unanchored(grain if grain != SEASON else YEAR) + season, mod)
         shift = _SHIFTS.get(rel, 0)
         if grain == SEASON:
             index = lx.SEASON_INDEX[unit]
