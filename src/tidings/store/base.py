@@ -29,7 +29,7 @@ from tidings.store.rows import (
 )
 from tidings.store.schema import columns, schema_version, statements
 
-# Child tables in the order they are written (and cleared).
+# The tables holding an article and what was found in it.
 _ARTICLE_TABLES = ("articles", "quotes", "events", "event_actors", "times", "entities")
 
 
@@ -121,8 +121,9 @@ class Store:
 
         Articles already stored (or repeated in the batch) are skipped, so writing the same
         batch twice changes nothing. Failures are appended. With ``dedup`` (the default) the
-        canonical events of every block the new events fall in are recomputed in the same
-        transaction; bulk loads may pass False and call :meth:`dedup` once at the end.
+        canonical events where the new events fall (:func:`tidings.store.dedup.runs`) are
+        recomputed in the same transaction; bulk loads may pass False and call
+        :meth:`dedup` once at the end.
         """
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         hashes = [ex.article.content_hash for ex in extractions]
