@@ -60,6 +60,17 @@ def test_trained_model_codes_custom_events(trained):
     assert event.cameo is None and event.goldstein is None
 
 
+def test_extract_uses_a_trained_model_given_with_model(trained, tmp_path):
+    article = tmp_path / "cyber.txt"
+    article.write_text("Russian hackers infiltrated the servers of the Danish police.\n")
+    result = CliRunner().invoke(cli, ["extract", str(article), "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [(e["type"], e["trigger"]["text"]) for e in record["events"]] == [
+        ("CYBER", "infiltrated")
+    ]
+
+
 def test_trained_model_leaves_other_sentences_alone(trained):
     settings = Settings(event_model=str(trained))
     result = tidings.analyse("Oil prices fell sharply on Friday.", settings=settings)

@@ -86,6 +86,11 @@ def cli(ctx: click.Context, config: str | None) -> None:
 @click.option("--published", type=DATE, help="Publication date for articles that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
+@click.option(
+    "--model",
+    type=click.Path(exists=True, dir_okay=False),
+    help="An event model trained with `tidings train events` (default: the shipped lexicon).",
+)
 @click.pass_context
 def extract_cmd(
     ctx: click.Context,
@@ -94,13 +99,20 @@ def extract_cmd(
     published: dt.date | None,
     workers: int,
     fields: tuple[tuple[str, str], ...],
+    model: str | None,
 ) -> None:
     """Extract FILES to JSON Lines, one object per article (no database)."""
     from tidings.pipeline import extract_stream
     from tidings.records import Failure
     from tidings.sources import count_records, read_sources
 
-    settings = _settings(ctx, published=published, workers=workers, fields=_field_map(ctx, fields))
+    settings = _settings(
+        ctx,
+        published=published,
+        workers=workers,
+        fields=_field_map(ctx, fields),
+        event_model=model,
+    )
     failures: list[Failure] = []
     progress = Progress(sys.stderr, count_records(files, settings), enabled=output is not None)
     with contextlib.ExitStack() as stack:
@@ -130,6 +142,11 @@ def extract_cmd(
 )
 @click.option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")
 @click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
+@click.option(
+    "--model",
+    type=click.Path(exists=True, dir_okay=False),
+    help="An event model trained with `tidings train events` (default: the shipped lexicon).",
+)
 @click.pass_context
 def run_cmd(
     ctx: click.Context,
@@ -141,6 +158,7 @@ def run_cmd(
     engine: str | None,
     scheduler: str | None,
     fields: tuple[tuple[str, str], ...],
+    model: str | None,
 ) -> None:
     """Extract FILES and store the results in a database.
 
@@ -161,6 +179,7 @@ def run_cmd(
         engine=engine,
         scheduler=scheduler,
         fields=_field_map(ctx, fields),
+        event_model=model,
     )
     from tidings.interfaces.web.served import served_by
 
