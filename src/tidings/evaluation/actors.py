@@ -231,12 +231,11 @@ def _nth(text: str, piece: str, nth: int) -> tuple[int, int] | None:
 
 def score(name: str, texts: list[GoldText], kb: KnowledgeBase) -> Scores:
     """Parse and resolve every text, and score each gold mention."""
-    from tidings.nlp import load_nlp
+    from tidings.nlp import parse_many
 
-    nlp = load_nlp()
     started = time.perf_counter()
     outcomes: list[Outcome] = []
-    for gold, doc in zip(texts, nlp.pipe(t.text for t in texts), strict=True):
+    for gold, doc in zip(texts, parse_many(t.text for t in texts), strict=True):
         article = Article(gold.id, gold.text, published=gold.published)
         actors = resolve_actors(doc, article, kb)
         for m in gold.mentions:

@@ -25,6 +25,7 @@ from tidings.config import Settings
 from tidings.extract import extract
 from tidings.extract.events.detect import depth
 from tidings.extract.events.ontology import PLOVER_TYPES
+from tidings.nlp import parse_many
 from tidings.records import Article, Event
 from tidings.resources import load_resources
 
@@ -223,7 +224,7 @@ def code_records(records: list[GoldRecord], settings: Settings) -> list[Coded]:
     """Run every gold sentence through the full extraction pipeline."""
     res = load_resources(settings)
     out = []
-    docs = res.nlp.pipe((r.text for r in records), batch_size=32)
+    docs = parse_many((r.text for r in records), batch_size=32)
     for rec, doc in zip(records, docs, strict=True):
         article = Article(id=rec.id, text=rec.text, published=rec.date)
         extraction = extract(doc, article, res.kb, res.event_model)
