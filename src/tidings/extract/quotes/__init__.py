@@ -41,6 +41,7 @@ _FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (m
 _ALONE_WORDS = 6  # a passage nobody is said to say must be a sentence at least this long
 _COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{10,})")
 _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
+_OBJECTS = {"dobj", "pobj", "attr", "npadvmod", "oprd"}
 _NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
@@ -354,7 +355,7 @@ def _subject(cue: Token) -> Token | None:
     tok = cue
     for _ in range(3):
         for c in tok.children:
-            if c.dep_ == "nsubj" or c.dep_ == "csubj":
+            if c.dep_ == "nsubj":
                 return c
         for c in tok.children:
             if c.dep_ == "agent":
@@ -363,9 +364,15 @@ def _subject(cue: Token) -> Token | None:
                     return objs[0]
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head
-            if noun.lemma_.lower() not in MESSAGE_NOUNS or noun.head.pos_ != "VERB":
+            verb = noun.head
+            while verb.dep_ == "prep" or verb.pos_ == "ADP":
+                verb = verb.head
+            issued = noun.lemma_.lower() in MESSAGE_NOUNS
+            if verb.pos_ != "VERB" or not (issued or noun.dep_ in _OBJECTS):
                 return noun  # "voters saying they want …"
-            tok = noun.head  # "she released a statement saying …": she
+            # "she released a statement saying …", and a participle the parser hung on
+            # the object: "spent his speech defending …" → the verb's subject speaks.
+            tok = verb
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
             tok = tok.head.head
         elif tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
