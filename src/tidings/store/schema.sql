@@ -201,7 +201,7 @@ CREATE INDEX IF NOT EXISTS events_id ON events (event_id);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS events_dyad ON events (actor_country, recipient_country, day);
 -- postgresql only
-CREATE INDEX IF NOT EXISTS events_day ON events (day);
+CREATE INDEX IF NOT EXISTS events_recent ON events (day DESC NULLS LAST, event_id);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS events_group ON events (group_key, day);
 -- postgresql only
@@ -215,7 +215,7 @@ CREATE INDEX IF NOT EXISTS canonical_id ON canonical_events (canonical_id);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS canonical_dyad ON canonical_events (actor_country, recipient_country, day);
 -- postgresql only
-CREATE INDEX IF NOT EXISTS canonical_day ON canonical_events (day);
+CREATE INDEX IF NOT EXISTS canonical_recent ON canonical_events (day DESC NULLS LAST, canonical_id);
 -- postgresql only
 CREATE INDEX IF NOT EXISTS canonical_group ON canonical_events (group_key, day);
 -- postgresql only
