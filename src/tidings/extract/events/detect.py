@@ -160,16 +160,20 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         if objs and head.lemma_.lower() in _OBJECT_CONTROL:
             return objs, []
         return subjects(head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        if head.dep_ == "ROOT" and any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
+            # A past tense the parser took for a participle of the sentence's only noun:
+            # "An official newspaper called on Arabs to unite" has no other verb.
+            return [head], []
+        return [], [head]  # "soldiers killed in Ukraine"
+    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):
+        return subjects(head.head)  # "issued a declaration demanding ...": its issuer
     if tok.dep_ in ("conj", "acomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
         return subjects(head)
     if tok.dep_ == "advcl" and tok.tag_ == "VB":
         return subjects(head)  # purpose clause: "X sent troops to protect Y"
     if tok.dep_ == "relcl":
         return [head], []
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return [], [head]  # "soldiers killed in Ukraine"
-    if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):
-        return subjects(head.head)  # "issued a declaration demanding ..."
     return [], []
 
 
@@ -190,7 +194,9 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "dative":
-            out.append(c)
+            # "gave them aid" (the noun itself), "granted asylum to X" (its object)
+            objs = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+            out.extend(objs)
         elif c.dep_ == "prt":  # "hand over to Britain": the preposition hangs on the particle
             out.extend(prep_objects(c, preps))
     return out
