@@ -15,6 +15,7 @@ import random
 import resource
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import httpx
 import pytest
 
 from tidings.config import Settings
@@ -272,5 +274,65 @@ def test_full_disk_gives_a_clear_message_and_a_rerun_completes(
     code, err = finish(tidings_run(corpus, db))
     assert code == 0, err
     assert f"{stored} already stored" in err
+    assert assert_consistent(db) == N_ARTICLES
+    assert signatures(db) == reference
+
+
+def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+    """``tidings serve`` writing in batches of two; returns once it answers."""
+    env = {**os.environ, "TIDINGS_BATCH_SIZE": "2"}
+    cmd = [str(TIDINGS), "serve", "--db", str(db), "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while True:
+        assert proc.poll() is None and time.monotonic() < deadline, "tidings serve did not start"
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"http://127.0.0.1:{port}/api/summary", timeout=5).status_code == 200:
+                return proc
+        time.sleep(0.2)
+
+
+def test_server_killed_during_ingest_keeps_whole_articles(
+    corpus: Path, reference: dict[str, tuple[Any, ...]], tmp_path: Path
+):
+    db = tmp_path / "served.duckdb"
+    articles = [json.loads(line) for line in corpus.read_text().splitlines()]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = serve(db, port)
+    try:
+        r = httpx.post(base + "/api/ingest", json={"articles": articles}, timeout=60)
+        assert r.status_code == 202, r.text
+        deadline = time.monotonic() + 240
+        while httpx.get(base + r.headers["location"], timeout=60).json()["stored"] < 4:
+            assert time.monotonic() < deadline, "the server stored nothing within four minutes"
+            time.sleep(0.05)
+    finally:
+        proc.kill()  # SIGKILL, mid-job
+        proc.wait()
+    stored = assert_consistent(db)
+    assert 4 <= stored < N_ARTICLES, "the kill did not land mid-job"
+    for article_id, rows in signatures(db).items():
+        assert rows == reference[article_id], f"{article_id} was stored in part"
+
+    # The job's unprocessed articles were only in the server's memory: sending the same
+    # batch again stores them, and skips those already stored.
+    proc = serve(db, port)
+    try:
+        r = httpx.post(base + "/api/ingest", json={"articles": articles}, timeout=60)
+        deadline = time.monotonic() + 300
+        while (job := httpx.get(base + r.headers["location"], timeout=60).json())["state"] not in (
+            "done",
+            "failed",
+        ):
+            assert time.monotonic() < deadline, "the second ingest did not finish"
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    assert job["state"] == "done" and job["skipped"] == stored, job
+    assert job["stored"] == N_ARTICLES - stored, job
     assert assert_consistent(db) == N_ARTICLES
     assert signatures(db) == reference
