@@ -1,4 +1,5 @@
-"""Crash safety of ``tidings run``: SIGKILL mid-write, a full disk, a read-only location.
+"""Crash safety: ``tidings run`` and ``tidings serve`` killed mid-write, a full disk, a
+read-only location.
 
 After each, the database must open, hold whole articles only (each stored article has the
 same child rows an uninterrupted run gives it, and nothing refers to a missing row), and a
