@@ -128,6 +128,9 @@ def _events(
     """The events of one candidate: none when nobody takes part, two when reciprocal."""
     senders = _resolve(cand.actor_heads, actors) or _resolve(cand.actor_fallback, actors)
     receivers = [a for a in _resolve(cand.recipient_heads, actors) if not _same_in(a, senders)]
+    if not any(a.country for a in receivers):
+        fallback = _resolve(cand.recipient_fallback, actors)
+        receivers += [a for a in fallback if not _same_in(a, senders)]
     if any(a.country for a in receivers):
         # "sent troops to Mali": the uncoded "troops" is what is sent, not a recipient.
         receivers = [a for a in receivers if a.country]

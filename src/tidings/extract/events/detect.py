@@ -26,7 +26,7 @@ _NP_DEPS = frozenset(
 )
 _OF = frozenset({"of"})
 _SOURCE_PREPS = frozenset({"from", "by"})
-_WIDE_PREPS = frozenset({"of", "in", "from", "for"})
+_WIDE_PREPS = frozenset({"of", "in", "from", "for", "by"})
 _SKIP_DEPS = frozenset({"amod", "compound", "aux", "auxpass", "nn"})
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 # Verbs whose object, not subject, performs the complement: "urged Iran to talk".
@@ -43,6 +43,11 @@ _TRANSPARENT = frozenset(
 # CAMEO roots of things said (appeals, demands, criticism, threats), not done.
 _VERBAL_ROOTS = frozenset({1, 2, 3, 5, 10, 11, 12, 13})
 _OBLIGATION = frozenset({"must", "should", "ought"})
+_CONDITIONS = frozenset({"if", "unless"})
+_TIMES = frozenset({"DATE", "TIME"})
+# What a protest is aimed at: "in protest against X", "during demonstrations against X".
+_PROTEST_PREPS = frozenset({"against", "at", "of", "over"})
+_PROTEST_FRAMES = frozenset({"in", "during"})
 _NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
 
 
@@ -65,6 +70,9 @@ class Candidate:
     actor_fallback: list[Token] = field(default_factory=list)
     """Who a pronoun subject stands for when coreference does not say: the speaker of
     the clause it is reported in ("North Korea announced it would ...")."""
+    recipient_fallback: list[Token] = field(default_factory=list)
+    """Whom the event is aimed at when its own recipients name no country: the one who
+    must meet a threat's condition, the target of the protest a strike is part of."""
     label: str | None = None
     mode: str | None = None
     consumed: list[Token] = field(default_factory=list)
@@ -82,7 +90,8 @@ def depth(tok: Token) -> int:
 def np_span(tok: Token, wide: bool = False) -> Span:
     """The noun phrase of ``tok``: its modifiers, coordinated nouns and "of" phrases.
 
-    ``wide`` adds where the head is from ("a court in Guyana", "doctors from Geneva").
+    ``wide`` adds where the head is from ("a court in Guyana", "doctors from Geneva") and
+    whose it is ("violations by the security forces").
     """
     preps = _WIDE_PREPS if wide else _OF
     lo = hi = tok.i
@@ -192,7 +201,8 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            # "on Sunday" says when, not to whom
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in _TIMES)
         elif c.dep_ == "dative":
             # "gave them aid" (the noun itself), "granted asylum to X" (its object)
             objs = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
@@ -227,9 +237,30 @@ class Detector:
                 continue
             if any(h.pos_ == "PRON" for h in cand.actor_heads):
                 cand.actor_fallback = speaker_subjects(cand.head)
+            if cand.code is not None and cand.code[:2] == "14":
+                cand.recipient_fallback = self._protested(cand)
             consumed.update(t.i for t in cand.consumed)
             found.append(cand)
         return found + [a for c in found if (a := self._accusation(c)) is not None]
+
+    def _protested(self, cand: Candidate) -> list[Token]:
+        """What a protest that names no target is against: the object of its purpose
+        clause ("went on strike to protest the arrests") or of the protest it is part of
+        ("in protest against the violations", "during demonstrations against X")."""
+        found: list[Token] = []
+        for tok in {cand.head, *cand.trigger}:
+            for c in tok.children:
+                if c.dep_ == "advcl" and c.tag_ == "VB":
+                    frame = self.lex.verb_frame(c, direct_object(c))
+                    if frame is not None and frame.code[:2] == "14":
+                        found += [o for o in c.children if o.dep_ == "dobj"]
+                        found += prep_objects(c, _PROTEST_PREPS)
+                elif c.dep_ == "prep" and c.lower_ in _PROTEST_FRAMES:
+                    for noun in c.children:
+                        code = self.lex.noun_code(noun) if noun.dep_ == "pobj" else None
+                        if code is not None and code[:2] == "14":
+                            found += prep_objects(noun, _PROTEST_PREPS)
+        return found
 
     def _accusation(self, cand: Candidate) -> Candidate | None:
         """ "X said Y attacked Z" also tells that X accuses Y (CAMEO 112)."""
@@ -329,6 +360,14 @@ class Detector:
         if inner is None:
             return None
         recipients = [*patients, *inner.recipient_heads, *self._recipients(tok)]
+        if not recipients and int(inner.code[:2]) in _VERBAL_ROOTS:
+            # "reiterated its demand that Israel ease ...", the clause hung on the verb
+            recipients = [
+                subj
+                for c in tok.children
+                if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)
+                for subj in subjects(c)[0]
+            ]
         group = inner.reciprocal and not agents
         if agents and inner.reciprocal:
             recipients += inner.actor_heads  # "launched a mediation between X and Y"
@@ -515,6 +554,17 @@ class Detector:
             trigger += inner.trigger
             consumed = [inner.head, *inner.trigger, *inner.consumed]
             recipients += inner.recipient_heads
+        conditioned = []
+        if code is not None and code[:2] == "13":
+            # A conditional threat is aimed at whoever must meet the condition:
+            # "threatened to launch an offensive unless Baghdad accepted its conditions".
+            clause = [*tok.children, *(comp.subtree if comp is not None else [])]
+            conditioned = [
+                subj
+                for c in clause
+                if c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children)
+                for subj in subjects(c)[0]
+            ]
         return Candidate(
             head=tok,
             trigger=trigger,
@@ -524,6 +574,7 @@ class Detector:
             confidence=0.8 if inner is not None else 0.7,
             intent=unrealised,
             negated=neg or (inner is not None and inner.negated),
+            recipient_fallback=conditioned,
             consumed=consumed,
         )
 
