@@ -386,12 +386,17 @@ def _ethnic(tok: Token) -> bool:
 
 def _modifies(tok: Token, head: Token) -> bool:
     """Whether ``tok`` is a modifier of ``head``, directly or as a conjunct of one, or
-    modifies the same noun ``head`` modifies ("Ugandan" in "Ugandan opposition candidates")."""
+    modifies the same noun ``head`` modifies ("Ugandan" in "Ugandan opposition candidates"),
+    or modifies a compound of ``head`` ("US" in "US Predator attacks")."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ not in MODIFIER_DEPS:
         return False
-    return tok.head.i == head.i or (head.dep_ in MODIFIER_DEPS and tok.head.i == head.head.i)
+    return (
+        tok.head.i == head.i
+        or (head.dep_ in MODIFIER_DEPS and tok.head.i == head.head.i)
+        or (tok.head.dep_ == "compound" and tok.head.head.i == head.i)
+    )
 
 
 def _sector(kb: KnowledgeBase, words: Span, head: Token) -> str | None:
