@@ -199,6 +199,19 @@ def test_pull_quote_is_one_quote(quotes_of: Quotes) -> None:
     assert same[0].speaker.name == "Tom Reed"
 
 
+def test_shortened_pull_quote_is_one_quote(quotes_of: Quotes) -> None:
+    text = (
+        "“We will rebuild the school before the next term starts, whatever it costs,” said "
+        "Tom Reed, the city treasurer.\n\nThe council votes next week.\n\n"
+        "“We will rebuild the school before the next term starts.”\n\n"
+        "Reed said the money would come from the state."
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes if "rebuild" in q.text] == [
+        "We will rebuild the school before the next term starts, whatever it costs"
+    ]
+
+
 def test_floating_quote_belongs_to_previous_speaker(quotes_of: Quotes) -> None:
     text = (
         "“The plan is sound,” said Tom Reed, the city treasurer.\n\n"

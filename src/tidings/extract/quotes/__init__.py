@@ -39,6 +39,7 @@ from tidings.records import Article, Quote, Span, Speaker
 _DASH_LINE = re.compile(r"\s*[-—―–]+\s*(\S.*)")
 _FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (mixed quote)
 _ALONE_WORDS = 6  # a passage nobody is said to say must be a sentence at least this long
+_REPEAT_WORDS = 8  # a passage inside another counts as its repeat from this length
 _COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{10,})")
 _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
 _OBJECTS = {"dobj", "pobj", "attr", "npadvmod", "oprd"}
@@ -113,8 +114,8 @@ class _Finder:
             if kind == "direct":
                 start, end = inner
             key = _normal(self.text[inner[0] : inner[1]])
-            if key in seen:  # a pull quote repeats a passage: keep the attributed one
-                kept = seen[key]
+            kept = _repeated(key, seen, shortened=attribution.cue is None)
+            if kept is not None:  # a pull quote repeats a passage: keep the attributed one
                 if kept.cue is not None or attribution.cue is None:
                     continue
                 out.remove(kept)
@@ -209,6 +210,8 @@ class _Finder:
             before = doc[start - 1].sent
             if _LEAD_IN.search(self.text[before.start_char : span.start_char]):
                 start = before.start
+        # A lead-in may sit in the paragraph before; other paragraphs the parser merged
+        # into the sentence are left out.
         return [t for t in doc[start:end] if t.idx >= lo - 400 and t.idx < hi]
 
     def _from_cue(self, cue: Token) -> _Attribution:
@@ -217,7 +220,8 @@ class _Finder:
         return _Attribution(_cue_span(cue), speaker)
 
     def _lead_in(self, p: Marked) -> _Attribution | None:
-        """A verbless lead-in right before the passage: "From the minister:", "Smith:"."""
+        """A lead-in ending in a colon right before the passage: "Clinton released a
+        statement:", or verbless, "From the minister:", "Smith:"."""
         window = max(0, p.start - 200)
         before = self.text[window : p.start].rstrip()
         if not before.endswith(":"):
@@ -326,7 +330,7 @@ class _Finder:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
-    if tok.pos_ == "NOUN":  # "Trump's claim that …", "her support for Clinton"
+    if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' support for Clinton"
         return tok.lemma_.lower() in NOUN_CUES and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
         )
@@ -483,6 +487,19 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \n\t":
         end -= 1
     return end
+
+
+def _repeated(key: str, seen: dict[str, Quote], shortened: bool) -> Quote | None:
+    """The quote an earlier passage of the same words gave; with ``shortened`` (a passage
+    without a cue of its own, as pull quotes are) also one of many words that holds these
+    words or is held in them."""
+    if key in seen or not shortened:
+        return seen.get(key)
+    for k, q in seen.items():
+        short, long = sorted((key, k), key=len)
+        if short.count(" ") >= _REPEAT_WORDS and short in long:
+            return q
+    return None
 
 
 def _normal(passage: str) -> str:
