@@ -39,8 +39,8 @@ def read_polnear(directory: str | Path) -> list[GoldDocument]:
     docs = []
     for txt in sorted((root / "text").glob("*.txt")):
         text = txt.read_text(encoding="utf-8")
-        ann = anns.get(txt.stem)
-        docs.append(GoldDocument(txt.stem, text, _attributions(ann) if ann else []))
+        found = anns.get(txt.stem)
+        docs.append(GoldDocument(txt.stem, text, _attributions(found) if found else []))
     return docs
 
 

@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -34,7 +33,7 @@ from tidings.extract.quotes.cues import (
 )
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
 from tidings.extract.quotes.speakers import Speakers, noun_phrase
-from tidings.records import Article, Quote, Span, Speaker
+from tidings.records import Article, Quote, QuoteKind, Span, Speaker
 
 _DASH_LINE = re.compile(r"\s*[-—―–]+\s*(\S.*)")
 _FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (mixed quote)
@@ -87,7 +86,7 @@ class _Finder:
             if span is not None:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
-        lemmas = doc.to_array([LEMMA, LOWER])
+        lemmas = doc.to_array(["LEMMA", "LOWER"])
         words = (*CUE_LEMMAS, *NOUN_CUES, "according")
         cue_hashes = {doc.vocab.strings.add(w) for w in words}
         self.cue_ids = {
@@ -131,7 +130,7 @@ class _Finder:
 
     def _attribute(
         self, p: Marked, para: int, last_by_para: dict[int, _Attribution]
-    ) -> tuple[str, int, int, _Attribution] | None:
+    ) -> tuple[QuoteKind, int, int, _Attribution] | None:
         """How passage ``p`` is attributed: (kind, content start, end, attribution)."""
         doc = self.doc
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
@@ -180,14 +179,12 @@ class _Finder:
         if words < _ALONE_WORDS:  # "It's over." only right after its speaker's quote
             same = last_by_para.get(para)
             return ("direct", p.start, p.end, same) if same else None
-        attribution = (
+        found = (
             self._lead_in(p)
             or self._dash(p, self._para(p.end - 1))
             or self._carried(p, para, last_by_para)
         )
-        if attribution is None:
-            return "direct", p.start, p.end, _Attribution(None, None)
-        return "direct", p.start, p.end, attribution
+        return "direct", p.start, p.end, found or _Attribution(None, None)
 
     def _adjacent(self, p: Marked, tok: Token) -> bool:
         """Whether only a short attribution ("he said", "said Reed") separates ``tok``
@@ -401,8 +398,8 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     if cue.pos_ == "NOUN":
         for c in cue.rights:
             if c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
-                toks = inside(c.subtree)
-                return _chars(toks[1:] if c.dep_ == "prep" else toks)
+                clause = inside(c.subtree)
+                return _chars(clause[1:] if c.dep_ == "prep" else clause)
         return None
     for c in cue.children:
         if not lo <= c.idx < hi:
