@@ -8,7 +8,7 @@ Descriptions without a name ("a senior official") stay as they are: nobody is gu
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors import ArticleActors
 from tidings.records import Speaker
@@ -63,17 +63,31 @@ class Speakers:
 
 
 def noun_phrase(head: Token, cue: Token | None = None) -> Span:
-    """The noun phrase ``head`` heads, without edge punctuation, and ending before ``cue``
-    when the cue hangs inside it ("voters saying …")."""
+    """The noun phrase ``head`` heads, as news attribution marks a source: without a
+    dateline or another paragraph before it ("WASHINGTON — Sen. …"), a possessive "'s" or
+    edge punctuation, and ending before ``cue`` when the cue hangs inside it ("voters
+    saying …")."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
     if cue is not None and head.i < cue.left_edge.i < end:
         end = cue.left_edge.i
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].text in ("—", "–", "--") or "\n" in doc[i].text_with_ws:
+            start = i + 1
+            break
+    while end - 1 > start and (
+        doc[end - 1].dep_ == "case"
+        or (doc[end - 1].is_punct and not _closes_bracket(doc, start, end))
+    ):
+        end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
     return doc[start:end]
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase's last token closes a bracket it opened: "Sen. X (R-Ky.)"."""
+    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
 
 
 def _entity_at(tok: Token) -> Span | None:
