@@ -45,6 +45,9 @@ _VERBAL_ROOTS = frozenset({1, 2, 3, 5, 10, 11, 12, 13})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _CONDITIONS = frozenset({"if", "unless"})
 _TIMES = frozenset({"DATE", "TIME"})
+# Prepositions that name a participant of a noun inside a recipient phrase ("of" phrases
+# are part of the phrase itself).
+_NESTED_PREPS = RECIPIENT_PREPS | {"for", "into"}
 # What a protest is aimed at: "in protest against X", "during demonstrations against X".
 _PROTEST_PREPS = frozenset({"against", "at", "of", "over"})
 _PROTEST_FRAMES = frozenset({"in", "during"})
@@ -239,6 +242,8 @@ class Detector:
                 cand.actor_fallback = speaker_subjects(cand.head)
             if cand.code is not None and cand.code[:2] == "14":
                 cand.recipient_fallback = self._protested(cand)
+            if not cand.recipient_fallback:
+                cand.recipient_fallback = _nested_objects(cand.recipient_heads)
             consumed.update(t.i for t in cand.consumed)
             found.append(cand)
         return found + [a for c in found if (a := self._accusation(c)) is not None]
@@ -328,7 +333,9 @@ class Detector:
                 consumed=[obj] if obj is not None else [],
             )
         recipients = [*patients, *self._recipients(tok)]
-        if obj is not None and obj.dep_ == "dobj":
+        measured = obj is not None and obj.dep_ == "pobj" and obj.head.head.dep_ == "dobj"
+        if obj is not None and (obj.dep_ == "dobj" or measured):
+            # the object, also when measured: "suspended part of an aid program for Bosnia"
             recipients.append(obj)
             recipients.extend(prep_objects(obj, OBJECT_PREPS))
         root = int(frame.code[:2])
@@ -581,6 +588,29 @@ class Detector:
     @staticmethod
     def _recipients(tok: Token) -> list[Token]:
         return prep_objects(tok, RECIPIENT_PREPS)
+
+
+def _nested_objects(heads: list[Token], levels: int = 3) -> list[Token]:
+    """The participants named inside recipient noun phrases, nearest first: "a suspension
+    of air links with Serbia" → Serbia, "reservists for a possible war against Iraq" → Iraq."""
+    found: list[Token] = []
+    layer = [h for h in heads if h.pos_ in ("NOUN", "PROPN")]
+    for _ in range(levels):
+        layer = _prep_objects_of_nouns(layer)
+        found += layer
+    return found
+
+
+def _prep_objects_of_nouns(nouns: list[Token]) -> list[Token]:
+    """The objects of the recipient prepositions attached to ``nouns``."""
+    return [
+        p
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in _NESTED_PREPS
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ not in _TIMES
+    ]
 
 
 def _xcomp(tok: Token) -> Token | None:
