@@ -109,3 +109,12 @@ def test_cli_dedup_is_idempotent(db):
     assert f"{before['events']} event mentions → {n} canonical events" in result.output
     after = json.loads(runner.invoke(cli, ["query", "summary", "--db", db]).stdout)["counts"]
     assert after == before
+
+
+def test_cli_query_reports_a_held_database(tmp_path):
+    from tidings.store import open_store
+
+    path = str(tmp_path / "held.duckdb")
+    with open_store(path):  # a writer holds the file
+        result = CliRunner().invoke(cli, ["query", "summary", "--db", path])
+    assert result.exit_code == 1 and f"cannot open {path}" in result.output

@@ -25,7 +25,11 @@ def _store(ctx: click.Context, read_only: bool = True) -> Iterator[Any]:
     try:
         store = open_store(url, read_only=read_only)
     except Exception as exc:  # a lock held by a run or a server, a bad URL, a missing file
-        raise click.ClickException(f"cannot open {url}: {exc}") from exc
+        from tidings.interfaces.web.served import served_by
+
+        server = served_by(url)
+        hint = f" (it is served by tidings serve at {server}: query its /api)" if server else ""
+        raise click.ClickException(f"cannot open {url}{hint}: {exc}") from exc
     try:
         yield store
     finally:
