@@ -48,6 +48,7 @@ _TIMES = frozenset({"DATE", "TIME"})
 # Prepositions that name a participant of a noun inside a recipient phrase ("of" phrases
 # are part of the phrase itself).
 _NESTED_PREPS = RECIPIENT_PREPS | {"for", "into"}
+_COUNTERPART_PREPS = frozenset({"with", "against"})
 # What a protest is aimed at: "in protest against X", "during demonstrations against X".
 _PROTEST_PREPS = frozenset({"against", "at", "of", "over"})
 _PROTEST_FRAMES = frozenset({"in", "during"})
@@ -243,7 +244,9 @@ class Detector:
             if cand.code is not None and cand.code[:2] == "14":
                 cand.recipient_fallback = self._protested(cand)
             if not cand.recipient_fallback:
-                cand.recipient_fallback = _nested_objects(cand.recipient_heads)
+                cand.recipient_fallback = _nested_objects(cand.recipient_heads) + _counterparts(
+                    cand.head
+                )
             consumed.update(t.i for t in cand.consumed)
             found.append(cand)
         return found + [a for c in found if (a := self._accusation(c)) is not None]
@@ -599,6 +602,26 @@ def _nested_objects(heads: list[Token], levels: int = 3) -> list[Token]:
         layer = _prep_objects_of_nouns(layer)
         found += layer
     return found
+
+
+def _counterparts(verb: Token) -> list[Token]:
+    """Whom the circumstances of an act set it against: "called off the strike after
+    deliberations with the government", "mobilized reservists for a war against Iraq"."""
+    nouns = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN"
+    ]
+    return [
+        p
+        for n in nouns
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in _COUNTERPART_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _prep_objects_of_nouns(nouns: list[Token]) -> list[Token]:
