@@ -52,7 +52,7 @@ test: setup system lint
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python -m bench.run_all
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.duckdb demo-report.html

@@ -1,7 +1,7 @@
 """Cost of actor resolution relative to the spaCy parse, same articles, one process, one run.
 
-    python bench/actors.py               # 200 articles of allsides-10k
-    python bench/actors.py --limit 1000
+    python -m bench.actors               # 200 articles of allsides-10k
+    python -m bench.actors --limit 1000
 
 Loads the knowledge base (timed, from the compiled cache and from the data files), parses
 the articles once (timed), then times ``resolve_actors`` alone over the parsed documents,
@@ -11,30 +11,15 @@ The issue's budget: resolution adds at most 10 % to the parse time.
 
 from __future__ import annotations
 
-import argparse
-import itertools
 import time
-from pathlib import Path
 
-from tidings.config import Settings
+from bench.common import corpus_slice, timed_parse
 from tidings.extract.actors import resolve_actors
 from tidings.knowledge import build_knowledge, load_knowledge
-from tidings.nlp import load_nlp
-from tidings.records import Article
-from tidings.sources import read_sources
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-10k.jsonl.gz"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=200)
-    args = parser.parse_args()
-
-    read = read_sources([str(CORPUS)], Settings())
-    articles = [a for a in itertools.islice(read, args.limit) if isinstance(a, Article)]
-    nlp = load_nlp()
-    nlp("warm up")
+    articles = corpus_slice(__doc__, 200)
 
     t0 = time.perf_counter()
     build_knowledge()
@@ -44,9 +29,7 @@ def main() -> None:
     kb = load_knowledge()
     load_s = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
-    parse_s = time.perf_counter() - t0
+    docs, parse_s = timed_parse(articles)
 
     t0 = time.perf_counter()
     resolved = [resolve_actors(doc, a, kb) for a, doc in zip(articles, docs, strict=True)]
@@ -68,7 +51,7 @@ def main() -> None:
     print(f"articles: {len(articles)}, tokens: {tokens:,}")
     print(f"mentions: {mentions:,} ({coded:,} with a country)")
     print(f"knowledge base: {load_s:.2f} s from the cache, {build_s:.2f} s from the data files")
-    print(f"parse (en_core_web_md, 1 process): {parse_s:.1f} s")
+    print(f"parse (nlp.parse_many, 1 process): {parse_s:.1f} s")
     print(f"resolve_actors:                    {resolve_s:.2f} s")
     print(f"actors_in on {calls:,} noun chunks:    {lookup_s:.2f} s")
     total = resolve_s + lookup_s

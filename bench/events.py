@@ -1,7 +1,7 @@
 """Cost of event coding relative to the spaCy parse, same articles, one process, one run.
 
-    python bench/events.py               # 300 articles of allsides-10k
-    python bench/events.py --limit 1000
+    python -m bench.events               # 300 articles of allsides-10k
+    python -m bench.events --limit 1000
 
 Parses the articles once (timed), runs times, actors and quotes (not timed), then times
 ``extract_events`` alone over the parsed documents. The issue's budget: event coding adds
@@ -10,37 +10,21 @@ at most 30 % to the parse time.
 
 from __future__ import annotations
 
-import argparse
-import itertools
 import time
-from pathlib import Path
 
-from tidings.config import Settings
+from bench.common import corpus_slice, timed_parse
 from tidings.extract.actors import resolve_actors
 from tidings.extract.events import extract_events, load_event_model
 from tidings.extract.quotes import extract_quotes
 from tidings.extract.times import extract_times
 from tidings.knowledge import load_knowledge
-from tidings.nlp import load_nlp
-from tidings.records import Article
-from tidings.sources import read_sources
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-10k.jsonl.gz"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=300)
-    args = parser.parse_args()
+    articles = corpus_slice(__doc__, 300)
+    kb, model = load_knowledge(), load_event_model()
 
-    read = read_sources([str(CORPUS)], Settings())
-    articles = [a for a in itertools.islice(read, args.limit) if isinstance(a, Article)]
-    nlp, kb, model = load_nlp(), load_knowledge(), load_event_model()
-    nlp("warm up")
-
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
-    parse_s = time.perf_counter() - t0
+    docs, parse_s = timed_parse(articles)
 
     inputs = []
     for a, doc in zip(articles, docs, strict=True):
@@ -57,7 +41,7 @@ def main() -> None:
 
     words = sum(len(d) for d in docs)
     print(f"articles: {len(articles)}, tokens: {words:,}, events: {n_events:,}")
-    print(f"parse (en_core_web_md, 1 process): {parse_s:.1f} s")
+    print(f"parse (nlp.parse_many, 1 process): {parse_s:.1f} s")
     print(f"event coding:                      {events_s:.2f} s")
     print(f"event coding / parse:              {events_s / parse_s:.1%} (budget 30 %)")
 

@@ -1,7 +1,7 @@
 """Run every benchmark once at its default size, one after another (``make bench``).
 
-    python bench/run_all.py            # the figures recorded in docs/benchmarks.md
-    python bench/run_all.py --quick    # smaller inputs, for a look
+    python -m bench.run_all            # the figures recorded in docs/benchmarks.md
+    python -m bench.run_all --quick    # smaller inputs, for a look
 
 Each script prints its own table; copy the figures with the date and commit into
 docs/benchmarks.md. Benchmarks run one at a time: ratios are only meaningful when nothing
@@ -41,7 +41,10 @@ def main() -> int:
         if args.names and script not in args.names:
             continue
         print(f"\n== bench/{script}", flush=True)
-        done = subprocess.run([sys.executable, HERE / script, *(quick if args.quick else full)])
+        module = f"bench.{script.removesuffix('.py')}"
+        done = subprocess.run(
+            [sys.executable, "-m", module, *(quick if args.quick else full)], cwd=HERE.parent
+        )
         if done.returncode:
             failed.append(script)
     if failed:

@@ -1,7 +1,7 @@
 """End-to-end throughput of tidings against bare spaCy, same texts, same model, one run.
 
-    python bench/throughput.py                 # 1k-article slice of allsides-10k
-    python bench/throughput.py --limit 10000   # the whole corpus
+    python -m bench.throughput                 # 1k-article slice of allsides-10k
+    python -m bench.throughput --limit 10000   # the whole corpus
 
 Measures, side by side: bare ``nlp.pipe`` with the full en_core_web_md pipeline (1 process),
 ``tidings run`` into a fresh DuckDB with 1 and with 2 worker processes, their articles/s and
@@ -23,11 +23,10 @@ from pathlib import Path
 
 import psutil
 
+from bench.common import ALLSIDES
 from tidings.config import Settings
 from tidings.nlp import load_nlp
 from tidings.pipeline import run
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/corpora/allsides-10k.jsonl.gz"
 
 
 class PeakRSS:
@@ -81,7 +80,7 @@ def tidings_run(corpus: Path, workers: int, batch_size: int) -> tuple[float, flo
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--corpus", type=Path, default=ALLSIDES)
     ap.add_argument("--limit", type=int, default=1000)
     ap.add_argument("--batch-size", type=int, default=16)
     args = ap.parse_args()
