@@ -49,6 +49,7 @@ _TIMES = frozenset({"DATE", "TIME"})
 # are part of the phrase itself).
 _NESTED_PREPS = RECIPIENT_PREPS | {"for", "into"}
 _COUNTERPART_PREPS = frozenset({"with", "against"})
+_BARE = frozenset({"aux", "punct", "neg"})
 # What a protest is aimed at: "in protest against X", "during demonstrations against X".
 _PROTEST_PREPS = frozenset({"against", "at", "of", "over"})
 _PROTEST_FRAMES = frozenset({"in", "during"})
@@ -512,10 +513,12 @@ class Detector:
         patients: list[Token],
     ) -> Candidate | None:
         """A control verb with its complement: "agreed to meet", "threatened to ban"."""
-        comp = next(
-            (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")),
-            None,
-        )
+        comps = [
+            c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+        ]
+        # A hyphenated verb split into parts ("re", "-", "open"): the part with dependents.
+        comp = next((c for c in comps if any(k.dep_ not in _BARE for k in c.children)), None)
+        comp = comp or _first(comps)
         inner = self.verb(comp) if comp is not None else None
         if comp is None:
             noun = _first(prep_objects(tok, frozenset({"to", "on", "for"})))
