@@ -556,8 +556,10 @@ class Detector:
             if comp is not None:
                 recipients += [c for c in comp.children if c.dep_ == "nsubj"]
         if inner is None:
-            # An uncoded complement or object still names whom the act is aimed at.
-            for t in [comp, *(c for c in tok.children if c.dep_ == "dobj")]:
+            # An uncoded complement, its conjoined verbs ("to unite and mobilize against X")
+            # or the object still name whom the act is aimed at.
+            verbs = [comp, *comp.conjuncts] if comp is not None else []
+            for t in [*verbs, *(c for c in tok.children if c.dep_ == "dobj")]:
                 if t is not None:
                     recipients += prep_objects(t, OBJECT_PREPS)
                     recipients += [c for c in t.children if c.dep_ == "dobj"]
@@ -610,9 +612,12 @@ def _nested_objects(heads: list[Token], levels: int = 3) -> list[Token]:
 def _counterparts(verb: Token) -> list[Token]:
     """Whom the circumstances of an act set it against: "called off the strike after
     deliberations with the government", "mobilized reservists for a war against Iraq"."""
+    # The circumstance may hang on the object: "called off [a strike after deliberations]".
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     nouns = [
         p
-        for c in verb.children
+        for h in holders
+        for c in h.children
         if c.dep_ == "prep"
         for p in c.children
         if p.dep_ == "pobj" and p.pos_ == "NOUN"
