@@ -1,8 +1,8 @@
 """Fuzz the whole path — readers, extraction, store — with hostile input; nightly-style.
 
-    python bench/fuzz.py                  # 10,000 inputs, plus one 50 MB file
-    python bench/fuzz.py -n 500 --no-big  # a quick look
-    python bench/fuzz.py --pages 600      # time the HTML reader on pathological pages
+    python -m bench.fuzz                  # 10,000 inputs, plus one 50 MB file
+    python -m bench.fuzz -n 500 --no-big  # a quick look
+    python -m bench.fuzz --pages 600      # time the HTML reader on pathological pages
 
 Writes N generated inputs (random bytes, broken and deeply nested HTML, zero-width and
 right-to-left text, mixed encodings, malformed JSON Lines and CSV, truncated gzip, 10 MB

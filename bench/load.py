@@ -1,7 +1,7 @@
 """Load test of ``tidings serve`` on 127.0.0.1: concurrent analyse, ingest and query requests.
 
-    python bench/load.py                       # 60 s, 8 clients
-    python bench/load.py --seconds 20 --clients 4 --max-requests 2000
+    python -m bench.load                       # 60 s, 8 clients
+    python -m bench.load --seconds 20 --clients 4 --max-requests 2000
 
 Starts ``tidings serve`` (the real command, an API token set) over a fresh DuckDB file on a
 free loopback port, warms it with one analysed article, then for ``--seconds`` (and at most

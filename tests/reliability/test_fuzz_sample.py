@@ -1,5 +1,5 @@
 """A small sample of bench/fuzz.py's hostile inputs through the whole path (the full
-10,000-input run is `python bench/fuzz.py`, recorded in docs/benchmarks.md)."""
+10,000-input run is `python -m bench.fuzz`, recorded in docs/benchmarks.md)."""
 
 from __future__ import annotations
 
