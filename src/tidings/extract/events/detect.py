@@ -53,6 +53,8 @@ _BARE = frozenset({"aux", "punct", "neg"})
 # What a protest is aimed at: "in protest against X", "during demonstrations against X".
 _PROTEST_PREPS = frozenset({"against", "at", "of", "over"})
 _PROTEST_FRAMES = frozenset({"in", "during"})
+_STANCE_PREPS = _PROTEST_PREPS | {"for", "toward", "towards", "with"}
+_DEFIANCE = frozenset({"defiance", "opposition"})
 _NOMINAL_SKIP_ENTS = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT"})
 
 
@@ -254,20 +256,25 @@ class Detector:
 
     def _protested(self, cand: Candidate) -> list[Token]:
         """What a protest that names no target is against: the object of its purpose
-        clause ("went on strike to protest the arrests") or of the protest it is part of
-        ("in protest against the violations", "during demonstrations against X")."""
+        clause ("went on strike to protest the arrests", "to show their disapproval for
+        X") or of the protest or defiance it is part of ("in protest against the
+        violations", "during demonstrations against X", "in defiance of the authorities")."""
         found: list[Token] = []
-        for tok in {cand.head, *cand.trigger}:
+        tokens = {t.i: t for t in [cand.head, *cand.trigger]}
+        for tok in tokens.values():
             for c in tok.children:
                 if c.dep_ == "advcl" and c.tag_ == "VB":
                     frame = self.lex.verb_frame(c, direct_object(c))
+                    objects = [o for o in c.children if o.dep_ == "dobj"]
                     if frame is not None and frame.code[:2] == "14":
-                        found += [o for o in c.children if o.dep_ == "dobj"]
+                        found += objects
                         found += prep_objects(c, _PROTEST_PREPS)
+                    else:  # "to show their disapproval for X"
+                        found += [p for o in objects for p in prep_objects(o, _STANCE_PREPS)]
                 elif c.dep_ == "prep" and c.lower_ in _PROTEST_FRAMES:
                     for noun in c.children:
                         code = self.lex.noun_code(noun) if noun.dep_ == "pobj" else None
-                        if code is not None and code[:2] == "14":
+                        if (code is not None and code[:2] == "14") or noun.lemma_ in _DEFIANCE:
                             found += prep_objects(noun, _PROTEST_PREPS)
         return found
 
