@@ -8,17 +8,15 @@ store a corpus.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.config import Settings
 from tidings.extract import extract
+from tidings.limits import ArticleTimeout, time_limit
 from tidings.nlp import parse_many
 from tidings.records import Article, Extraction, Failure, content_hash
 from tidings.resources import Resources, load_resources
@@ -74,12 +72,12 @@ def extract_batch(articles: list[Article], settings: Settings) -> list[Result]:
     try:
         with time_limit(settings.article_timeout * len(ok)):
             results.extend(_extract_all(ok, res, settings))
-    except Exception:
+    except (Exception, ArticleTimeout):
         for article in ok:
             try:
                 with time_limit(settings.article_timeout):
                     results.extend(_extract_all([article], res, settings))
-            except Exception as exc:
+            except (Exception, ArticleTimeout) as exc:
                 stage = "timeout" if isinstance(exc, ArticleTimeout) else "parse"
                 results.append(_failure(article, stage, exc))
     return results
@@ -105,8 +103,6 @@ def _extract_all(articles: list[Article], res: Resources, settings: Settings) ->
     for article, doc in zip(articles, docs, strict=True):
         try:
             results.append(extract(doc, article, res.kb, res.event_model))
-        except ArticleTimeout:
-            raise
         except Exception as exc:  # one bad article must not stop the run
             results.append(_failure(article, "extract", exc))
     return results
@@ -114,32 +110,6 @@ def _extract_all(articles: list[Article], res: Resources, settings: Settings) ->
 
 def _failure(article: Article, stage: str, exc: BaseException) -> Failure:
     return Failure(article.origin or article.id, stage, f"{type(exc).__name__}: {exc}", article.id)
-
-
-class ArticleTimeout(Exception):
-    """An article took longer than ``Settings.article_timeout``."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise ArticleTimeout in this block after ``seconds`` (main thread only).
-
-    Signals reach only the main thread; in worker threads (Dask) the block runs unlimited.
-    """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise ArticleTimeout(f"took longer than {seconds:g} s (article_timeout)")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:

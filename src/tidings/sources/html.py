@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from tidings.config import Settings
+from tidings.limits import ArticleTimeout, time_limit
 from tidings.records import Article
 from tidings.sources.dates import parse_date
 from tidings.sources.decoding import decode
@@ -30,7 +31,12 @@ def read_html(source: Input, settings: Settings) -> Iterator[Article]:
     data = source.read_all(settings.max_record_bytes)
     declared = _META_CHARSET.search(data[:_CHARSET_WINDOW])
     html, warnings = decode(data, declared.group(1).decode("ascii") if declared else None)
-    yield page_article(html, source.document_id, source.origin, warnings)
+    try:
+        with time_limit(settings.article_timeout):
+            article = page_article(html, source.document_id, source.origin, warnings)
+    except ArticleTimeout as exc:
+        raise ReadError(f"the HTML reader {exc}") from None
+    yield article
 
 
 def page_article(
