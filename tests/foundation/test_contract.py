@@ -88,3 +88,16 @@ def test_extract_writes_output_file_and_usage_errors_exit_2(tmp_path: Path) -> N
     )
     assert bad.returncode == 2
     assert "not a date" in bad.stderr
+
+
+def test_an_output_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Officials in Seoul said talks would resume.\n", encoding="utf-8")
+    out = tmp_path / "missing-folder" / "out.jsonl"
+    done = subprocess.run(
+        [sys.executable, "-m", "tidings", "extract", str(article), "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "cannot write" in done.stderr and "Traceback" not in done.stderr

@@ -115,15 +115,18 @@ def extract_cmd(
     )
     failures: list[Failure] = []
     progress = Progress(sys.stderr, count_records(files, settings), enabled=output is not None)
-    with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
-        stack.callback(progress.close)
-        for result in extract_stream(read_sources(files, settings), settings):
-            if isinstance(result, Failure):
-                failures.append(result)
-            else:
-                out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-            progress.update(done=progress.done + 1, failed=len(failures))
+    try:
+        with contextlib.ExitStack() as stack:
+            out = stack.enter_context(open(output, "w", encoding="utf-8")) if output else sys.stdout
+            stack.callback(progress.close)
+            for result in extract_stream(read_sources(files, settings), settings):
+                if isinstance(result, Failure):
+                    failures.append(result)
+                else:
+                    out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                progress.update(done=progress.done + 1, failed=len(failures))
+    except OSError as exc:  # a read-only or full disk: say so, without a traceback
+        raise click.ClickException(f"cannot write {output or 'the output'}: {exc}") from None
     _exit_with(failures)
 
 
