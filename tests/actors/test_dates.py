@@ -38,3 +38,11 @@ def test_an_organisation_changes_role(resolve) -> None:
     text = "The Taliban issued a statement."
     assert code(resolve(text, "2012-09-10"), "The Taliban") == ("AFG", "REB")
     assert code(resolve(text, "2022-01-20"), "The Taliban") == ("AFG", "GOV")
+
+
+def test_earlier_heads_of_government_by_date(resolve) -> None:
+    text = "Prime Minister Mahendra Chaudhry met Ahmed Ben Bella."
+    a = resolve(text, "1999-08-01")
+    assert code(a, "Mahendra Chaudhry") == ("FJI", "GOV")
+    assert code(a, "Ahmed Ben Bella") == ("DZA", "ELI")
+    assert code(resolve(text, "1964-01-01"), "Ahmed Ben Bella") == ("DZA", "GOV")

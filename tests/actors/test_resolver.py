@@ -26,6 +26,12 @@ def test_demonym_and_sector_noun(resolve) -> None:
     assert code(a, "Hong Kong police") == ("HKG", "COP")
 
 
+def test_country_on_a_compound_and_mediator_title(resolve) -> None:
+    a = resolve("US drone attacks stopped, said U.N. mediator Pieter Vandermeer.", "2019-01-01")
+    assert code(a, "US drone attacks")[0] == "USA"
+    assert code(a, "U.N. mediator Pieter Vandermeer") == ("IGO", "GOV")
+
+
 def test_coordination_gives_each_conjunct(resolve) -> None:
     a = resolve("Trump and Kim Jong Un shook hands in Singapore.", "2018-06-12")
     found = a.actors_in(span_of(a, "Trump and Kim Jong Un"))
