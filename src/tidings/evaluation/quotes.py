@@ -165,6 +165,7 @@ def evaluate_polnear(
     """Parse a PolNeAR split with tidings' parser and score :func:`extract_quotes` on it."""
     from tidings.extract.actors import resolve_actors
     from tidings.extract.quotes import extract_quotes
+    from tidings.nlp import parse_many
     from tidings.records import Article
     from tidings.resources import load_resources
 
@@ -174,7 +175,7 @@ def evaluate_polnear(
     timing = {"parse": 0.0, "extract": 0.0}
 
     def run(golds: list[GoldDocument]) -> Iterable[list[Quote]]:
-        stream = res.nlp.pipe((g.text for g in golds), batch_size=settings.batch_size)
+        stream = parse_many((g.text for g in golds), batch_size=settings.batch_size)
         for done, gold in enumerate(golds, 1):
             t0 = time.perf_counter()
             doc = next(stream)
