@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tidings.evaluation import LEGACY_COUNTRIES
 from tidings.extract.actors import resolve_actors
 from tidings.knowledge import KnowledgeBase, load_knowledge, read_yaml
 from tidings.records import Actor, Article
 
 OWN_SET = Path(__file__).parent / "data" / "actor_mentions.yaml"
-LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 LEGACY_SECTORS = {"CIV": "CVL"}
 UNKNOWN_SECTOR = "***"
 

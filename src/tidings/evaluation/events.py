@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from tidings.config import Settings
+from tidings.evaluation import LEGACY_COUNTRIES
 from tidings.extract import extract
 from tidings.extract.events.detect import depth
 from tidings.extract.events.ontology import PLOVER_TYPES
@@ -167,7 +168,8 @@ def read_plover(path: Path) -> list[GoldRecord]:
 def _countries(actors: object) -> set[str]:
     if not isinstance(actors, list):
         return set()
-    return {a["code"] for a in actors if isinstance(a, dict) and a.get("code")}
+    codes = (a["code"] for a in actors if isinstance(a, dict) and a.get("code"))
+    return {LEGACY_COUNTRIES.get(c, c) for c in codes}
 
 
 _SENTENCE = re.compile(r"<Sentence ([^>]*?)/?>(.*?)<Text>(.*?)</Text>", re.S)
@@ -217,7 +219,7 @@ def _date(value: str) -> dt.date | None:
 def _phoenix_country(code: str) -> set[str]:
     """The country part of a Phoenix actor code ("USAGOV" → USA, "---REB" → unknown)."""
     head = code[:3]
-    return set() if not head.isalpha() else {head}
+    return set() if not head.isalpha() else {LEGACY_COUNTRIES.get(head, head)}
 
 
 def code_records(records: list[GoldRecord], settings: Settings) -> list[Coded]:
