@@ -31,9 +31,11 @@ from tidings.pipeline import run
 
 
 class PeakRSS:
-    """Samples the RSS of this process's children (the workers) every 0.2 s."""
+    """Samples every 0.2 s the RSS of the workers: this process's children, or, with one
+    worker (which runs in this process), this process itself."""
 
-    def __init__(self) -> None:
+    def __init__(self, in_process: bool) -> None:
+        self.in_process = in_process
         self.peak: dict[int, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
@@ -41,7 +43,7 @@ class PeakRSS:
     def _watch(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            procs = me.children(recursive=True) or [me]
+            procs = [me] if self.in_process else me.children(recursive=True)
             for p in procs:
                 with contextlib.suppress(psutil.Error):
                     self.peak[p.pid] = max(self.peak.get(p.pid, 0), p.memory_info().rss)
@@ -72,7 +74,7 @@ def tidings_run(corpus: Path, workers: int, batch_size: int) -> tuple[float, flo
         settings = Settings(
             db=str(Path(tmp) / "bench.duckdb"), workers=workers, batch_size=batch_size
         )
-        with PeakRSS() as rss:
+        with PeakRSS(in_process=workers == 1) as rss:
             start = time.perf_counter()
             summary = run([str(corpus)], settings)
             elapsed = time.perf_counter() - start
