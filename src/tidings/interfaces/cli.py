@@ -249,14 +249,15 @@ def train_group() -> None:
 
 _EVENTS_GOLD = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "events"
 _DEFAULT_EVENT_GOLD = ("plover_gsr_dev.json", "PETR2_GSR_validation.xml")
-
-
-@eval_group.command("events")
-@click.option(
+_plover_option = click.option(
     "--plover",
     type=click.Path(exists=True, dir_okay=False),
     help="PLOVER gold JSON (default: ../shared/data/events/plover_gsr_dev.json).",
 )
+
+
+@eval_group.command("events")
+@_plover_option
 @click.option(
     "--petr2",
     type=click.Path(exists=True, dir_okay=False),
@@ -330,11 +331,7 @@ def eval_quotes_cmd(ctx: click.Context, gold_format: str, directory: str) -> Non
 
 
 @eval_group.command("actors")
-@click.option(
-    "--plover",
-    type=click.Path(exists=True, dir_okay=False),
-    help="PLOVER gold JSON (default: ../shared/data/events/plover_gsr_dev.json).",
-)
+@_plover_option
 @click.option(
     "--mentions",
     type=click.Path(exists=True, dir_okay=False),
