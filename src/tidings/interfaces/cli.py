@@ -231,8 +231,15 @@ def serve_cmd(ctx: click.Context, db: str | None, host: str, port: int) -> None:
     """
     from tidings.interfaces.web import serve
 
+    settings = _settings(ctx, db=db)
+    if host not in ("127.0.0.1", "localhost", "::1") and settings.api_token is None:
+        click.echo(
+            f"warning: serving on {host} with no API token: anyone who can reach it can "
+            "ingest articles; set TIDINGS_API_TOKEN (docs/web.md)",
+            err=True,
+        )
     try:
-        serve(_settings(ctx, db=db), host=host, port=port)
+        serve(settings, host=host, port=port)
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
 
