@@ -18,9 +18,9 @@ from tidings.config import Settings
 from tidings.extract import extract
 from tidings.limits import ArticleTimeout, time_limit
 from tidings.nlp import parse_many
-from tidings.records import Article, Extraction, Failure, content_hash
+from tidings.records import Article, Extraction, Failure
 from tidings.resources import Resources, load_resources
-from tidings.sources import find_furniture, read_sources
+from tidings.sources import read_sources, text_article
 from tidings.store import Store, open_store
 
 Result = Extraction | Failure
@@ -39,15 +39,7 @@ def analyse(
     """Extract quotes, events, times and entities from one article text."""
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    article = Article(
-        id=id or content_hash(text)[:16],
-        text=text,
-        title=title,
-        published=published,
-        source=source,
-        url=url,
-        furniture=find_furniture(text),
-    )
+    article = text_article(text, id=id, title=title, published=published, source=source, url=url)
     result = extract_batch([article], settings or Settings())[0]
     if isinstance(result, Failure):
         raise ValueError(result.error)

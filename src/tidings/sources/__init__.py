@@ -10,10 +10,11 @@ are named by ``Settings.fields``. A ``<stem>.meta.json`` file beside a text or H
 gives its title, date, source, url, author and id.
 
 Every article read here has its page furniture marked; an Article built elsewhere (from
-a pasted or posted text) gets the same marks from :func:`find_furniture`.
+a pasted or posted text) is built by :func:`text_article`, which marks it the same way.
 """
 
 from tidings.sources.dispatch import count_records, read_sources
 from tidings.sources.furniture import find_furniture
+from tidings.sources.text import text_article
 
-__all__ = ["count_records", "find_furniture", "read_sources"]
+__all__ = ["count_records", "find_furniture", "read_sources", "text_article"]

@@ -1,4 +1,5 @@
-"""Plain text and Markdown: one article per file, the first line as title when it is a headline.
+"""Plain text and Markdown: one article per file, the first line as title when it is a headline;
+and :func:`text_article` for text that arrives as a string.
 
 A Markdown front matter block (``---`` YAML ``---``) gives metadata and is marked as
 furniture; the text keeps it, as read.
@@ -6,6 +7,7 @@ furniture; the text keeps it, as read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -13,10 +15,10 @@ from typing import Any
 import yaml
 
 from tidings.config import FieldMap, Settings
-from tidings.records import Article, Span
+from tidings.records import Article, Span, content_hash
 from tidings.sources.decoding import decode
 from tidings.sources.fields import apply_metadata
-from tidings.sources.furniture import is_furniture
+from tidings.sources.furniture import find_furniture, is_furniture
 from tidings.sources.inputs import Input
 
 _MAX_TITLE_CHARS = 250
@@ -74,3 +76,27 @@ def headline(text: str) -> str | None:
     ):
         return None
     return title
+
+
+def text_article(
+    text: str,
+    *,
+    id: str | None = None,
+    title: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    origin: str | None = None,
+) -> Article:
+    """An Article for text that arrives as a string (the Python API, a web post), with its
+    furniture marked as every reader marks it and the readers' content-hash id by default."""
+    return Article(
+        id=id or content_hash(text)[:16],
+        text=text,
+        title=title,
+        published=published,
+        source=source,
+        url=url,
+        origin=origin,
+        furniture=find_furniture(text),
+    )

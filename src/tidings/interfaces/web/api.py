@@ -30,8 +30,8 @@ from tidings.analysis import (
 from tidings.interfaces.web.limits import require_token
 from tidings.interfaces.web.queries import SearchFilters, search_quotes
 from tidings.pipeline import analyse as analyse_text
-from tidings.records import Article, content_hash
-from tidings.sources import find_furniture
+from tidings.records import Article
+from tidings.sources import text_article
 
 router = APIRouter(prefix="/api")
 
@@ -59,15 +59,14 @@ class ArticleIn(BaseModel):
         return text
 
     def to_article(self, default_published: dt.date | None) -> Article:
-        return Article(
-            id=self.id or content_hash(self.text)[:16],
-            text=self.text,
+        return text_article(
+            self.text,
+            id=self.id,
             title=self.title,
             published=self.published or default_published,
             source=self.source,
             url=self.url,
             origin="api",
-            furniture=find_furniture(self.text),
         )
 
 
