@@ -59,6 +59,10 @@ class Settings:
     """YAML or CSV file of user actors that add to or correct the knowledge base."""
     api_token: str | None = None
     """Bearer token the web app requires on write endpoints (ingest); None leaves them open."""
+    web_workers: int = 1
+    """Worker processes the web app extracts in (each holds the models, about 0.9 GB)."""
+    request_timeout: float = 60.0
+    """Seconds a web client may take to send a request's headers, and again its body."""
     fields: FieldMap = field(default_factory=FieldMap)
 
     def replace(self, **changes: Any) -> Settings:
