@@ -124,10 +124,7 @@ def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> It
             if articles:
                 yield from extract_batch(articles, settings)
         return
-    ctx = multiprocessing.get_context("forkserver")
-    with cf.ProcessPoolExecutor(
-        settings.workers, mp_context=ctx, initializer=load_resources, initargs=(settings,)
-    ) as pool:
+    with process_pool(settings, settings.workers) as pool:
         pending: set[cf.Future[list[Result]]] = set()
         for failures, articles in batches:
             yield from failures
@@ -139,6 +136,16 @@ def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> It
                     yield from fut.result()
         for fut in cf.as_completed(pending):
             yield from fut.result()
+
+
+def process_pool(settings: Settings, workers: int) -> cf.ProcessPoolExecutor:
+    """``workers`` processes started from a forkserver, each loading the resources once."""
+    return cf.ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("forkserver"),
+        initializer=load_resources,
+        initargs=(settings,),
+    )
 
 
 def _batches(
