@@ -96,6 +96,10 @@ def test_cli_query_and_export(db, tmp_path):
         cli, ["export", str(out), "--db", db, "--type", "ASSAULT", "--actor", "USA"]
     )
     assert done.exit_code == 0 and len(out.read_text().splitlines()) == 2
+    found = runner.invoke(cli, ["query", "events", "--db", db, "--text", "summit", "--json"])
+    assert json.loads(found.stdout)["total"] == 1
+    quotes = runner.invoke(cli, ["query", "quotes", "--db", db, "--country", "usa", "--json"])
+    assert {q["speaker"] for q in json.loads(quotes.stdout)["rows"]} == {"Donald Trump"}
     missing = runner.invoke(cli, ["query", "event", "nope", "--db", db])
     assert missing.exit_code == 1 and "no canonical event" in missing.output
 

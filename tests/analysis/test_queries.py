@@ -13,7 +13,7 @@ from tidings.analysis import (
     escalation_alerts,
     events_page,
     list_articles,
-    quotes_by_speaker,
+    search_quotes,
     summary,
     top_actors,
     top_speakers,
@@ -99,14 +99,19 @@ def test_speakers_and_quotes(store):
         "Moon Jae-in",
     ]
     assert top_speakers(store, end="2018-05-01") == []
-    quotes = quotes_by_speaker(store, "donald TRUMP")
+    found = search_quotes(store, speaker="donald TRUMP")
+    quotes = found["rows"]
+    assert found["total"] == 3
     assert [q["text"] for q in quotes] == [
         "We were ready then too",
         "We were ready for it",
         "We were ready",
     ]
     assert quotes[0]["published"] == "2018-05-27" and quotes[0]["cue"] == "said"
-    assert quotes_by_speaker(store, "Donald Trump", limit=1, offset=1)[0]["source"] == "Beta Daily"
+    assert (
+        search_quotes(store, speaker="Donald Trump", limit=1, offset=1)["rows"][0]["source"]
+        == "Beta Daily"
+    )
 
 
 def test_escalation_alerts(store):
@@ -142,6 +147,13 @@ def test_events_page_and_canonical_event(store):
     assert (
         events_page(store, limit=5, offset=5)["rows"][0] == events_page(store, limit=6)["rows"][5]
     )
+    # text: the evidence sentence ("called off the summit"), the trigger or an actor's name
+    said = events_page(store, filters=Filters(dedup=False, text="CALLED OFF THE"))
+    assert [r["trigger"] for r in said["rows"]] == ["called off"]
+    assert [r["id"] for r in events_page(store, filters=Filters(text="called off"))["rows"]] == [
+        reject["id"]
+    ]
+    assert events_page(store, filters=Filters(text="summit_"))["total"] == 0
     event = canonical_event(store, reject["id"])
     assert [m["source"] for m in event["mentions"]] == ["Alpha News", "Beta Daily"]
     assert event["mentions"][1]["trigger"] == "called off"

@@ -1,7 +1,8 @@
 """Event filters shared by every analysis query, turned into SQL over one event table.
 
 Queries read either ``canonical_events`` (deduplicated, the default) or ``events`` (every
-mention); both carry the same dyad, type, quad, Goldstein and day columns.
+mention); both carry the same dyad, type, quad, Goldstein and day columns. The command
+line, the REST API and the dashboard all build their filters as one :class:`Filters`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def actor_label(country: str | None, sector: str | None) -> str:
     return country or "?"
 
 
+def like_pattern(text: str) -> str:
+    """A substring pattern for ``ILIKE … ESCAPE '\\'``: ``%``, ``_`` and ``\\`` are literal."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def as_date(value: Day) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -53,8 +59,9 @@ class Filters:
 
     ``actor`` / ``recipient``: ``"USA"`` or ``"USA:GOV"`` (first coded actor/recipient);
     ``country``: either side; ``types``: PLOVER types; ``quads``: 1–4; ``source``: outlet of
-    a reporting article; ``start``/``end``: event day, inclusive; ``dedup``: canonical events
-    (True) or every mention (False).
+    a reporting article; ``start``/``end``: event day, inclusive; ``text``: a substring
+    (any case) of a mention's evidence sentence, trigger or actor or recipient name;
+    ``dedup``: canonical events (True) or every mention (False).
     """
 
     start: Day = None
@@ -65,6 +72,7 @@ class Filters:
     types: list[str] | None = None
     quads: list[int] | None = None
     source: str | None = None
+    text: str | None = None
     dedup: bool = True
 
     @property
@@ -115,4 +123,23 @@ class Filters:
                     f"{p}article_hash IN (SELECT content_hash FROM articles WHERE source = ?)"
                 )
             params.append(self.source)
+        if self.text:
+            # Articles whose text has the pattern are found first: the evidence sentence is
+            # part of its article's text, and scanning each text once beats joining every
+            # event to it.
+            matching = (
+                "SELECT e.event_id FROM events e WHERE e.trigger_text ILIKE ? ESCAPE '\\' "
+                "OR e.actor_name ILIKE ? ESCAPE '\\' OR e.recipient_name ILIKE ? ESCAPE '\\' "
+                "UNION ALL SELECT e.event_id FROM (SELECT content_hash, text FROM articles "
+                "WHERE text ILIKE ? ESCAPE '\\') a "
+                "JOIN events e ON e.article_hash = a.content_hash "
+                "WHERE substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+                "ILIKE ? ESCAPE '\\'"
+            )
+            if self.dedup:
+                matching = (
+                    f"SELECT l.canonical_id FROM event_links l WHERE l.event_id IN ({matching})"
+                )
+            conds.append(f"{p}{self.id_column} IN ({matching})")
+            params.extend([like_pattern(self.text)] * 5)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from tidings.analysis.filters import QUADS, Filters, actor_label
+from tidings.analysis.filters import QUADS, Filters, actor_label, like_pattern
 from tidings.store import Store
 
 INTERVALS = ("day", "week", "month")
@@ -215,26 +215,47 @@ def top_speakers(
     return plain(rows)
 
 
-def quotes_by_speaker(
-    store: Store, speaker: str, *, limit: int = 50, offset: int = 0
-) -> list[dict[str, Any]]:
-    """Quotes whose speaker's name is ``speaker`` (case-insensitive), newest articles first.
+def search_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    country: str | None = None,
+    text: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """Quotes, newest articles first: ``{"total": n, "rows": [...]}``.
 
-    Each row: ``text``, ``kind``, ``cue``, ``start``, ``end``, ``speaker``, ``mention``,
-    ``title`` (the speaker's), and the article's ``article_hash``, ``article_id``,
-    ``article_title``, ``published``, ``source``, ``url``.
+    ``speaker``: the speaker's name (case-insensitive, exact); ``country``: the speaker's
+    coded country; ``text``: a substring of the quote or the speaker's name. Each row:
+    ``text``, ``kind``, ``cue``, ``start``, ``end``, the speaker's ``speaker`` (name),
+    ``mention``, ``title``, ``country`` and ``sector``, and the article's ``article_hash``,
+    ``article_id``, ``article_title``, ``published``, ``source``, ``url``.
     """
+    conds: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        conds.append("lower(q.speaker_name) = lower(?)")
+        params.append(speaker)
+    if country:
+        conds.append("q.speaker_country = ?")
+        params.append(country.upper())
+    if text:
+        conds.append("(q.text ILIKE ? ESCAPE '\\' OR q.speaker_name ILIKE ? ESCAPE '\\')")
+        params.extend([like_pattern(text)] * 2)
+    where = "WHERE " + " AND ".join(conds) if conds else ""
+    joined = "FROM quotes q JOIN articles a ON a.content_hash = q.article_hash"
+    total = store.tuples(f"SELECT count(*) FROM quotes q {where}", params)[0][0]
     rows = store.query(
         'SELECT q.text, q.kind, q.cue_text AS cue, q.start_char AS start, q.end_char AS "end", '
         "q.speaker_name AS speaker, q.speaker_mention AS mention, q.speaker_title AS title, "
+        "q.speaker_country AS country, q.speaker_sector AS sector, "
         "a.content_hash AS article_hash, a.id AS article_id, a.title AS article_title, "
-        "a.published, a.source, a.url "
-        "FROM quotes q JOIN articles a ON a.content_hash = q.article_hash "
-        "WHERE lower(q.speaker_name) = lower(?) "
+        f"a.published, a.source, a.url {joined} {where} "
         "ORDER BY a.published DESC NULLS LAST, a.content_hash, q.idx LIMIT ? OFFSET ?",
-        [speaker, limit, offset],
+        [*params, limit, offset],
     )
-    return plain(rows)
+    return {"total": total, "rows": plain(rows)}
 
 
 _EVENT_COLUMNS = (
@@ -264,12 +285,9 @@ def events_page(
             f"x.num_sources, x.first_seen FROM canonical_events x {where} {order} LIMIT ? OFFSET ?"
         )
     else:
-        # The page is cut first, so that only its rows are joined to their article texts.
         sql = (
             f"SELECT x.event_id AS id, {cols}, x.article_hash, x.trigger_text AS trigger, "
-            "substr(a.text, x.sentence_start + 1, x.sentence_end - x.sentence_start) AS evidence "
-            f"FROM (SELECT x.*, x.event_id AS id FROM events x {where} {order} LIMIT ? OFFSET ?) x "
-            f"JOIN articles a ON a.content_hash = x.article_hash {order}"
+            f"x.sentence_text AS evidence FROM events x {where} {order} LIMIT ? OFFSET ?"
         )
     rows = store.query(sql, [*params, limit, offset])
     return {"total": total, "rows": plain(rows)}
@@ -283,8 +301,7 @@ def canonical_event(store: Store, canonical_id: str) -> dict[str, Any] | None:
     mentions = store.query(
         "SELECT e.event_id, e.article_hash, a.id AS article_id, a.title, a.source, a.url, "
         "a.published, e.day, e.trigger_text AS trigger, e.trigger_start, e.trigger_end, "
-        "e.sentence_start, e.sentence_end, e.cameo, e.goldstein, "
-        "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence "
+        "e.sentence_start, e.sentence_end, e.cameo, e.goldstein, e.sentence_text AS evidence "
         "FROM event_links l JOIN events e ON e.event_id = l.event_id "
         "JOIN articles a ON a.content_hash = e.article_hash WHERE l.canonical_id = ? "
         "ORDER BY a.published NULLS LAST, e.article_hash, e.idx",
@@ -316,8 +333,7 @@ def list_articles(
         params.append(source)
     if search:
         conds.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
-        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params.extend([pattern, pattern])
+        params.extend([like_pattern(search)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
     total = store.tuples(f"SELECT count(*) FROM articles a {where}", params)[0][0]
     rows = store.query(

@@ -55,7 +55,7 @@ def _filter_options(sides: bool = True) -> Callable[[Callable[..., Any]], Callab
     ``sides=False`` leaves out --actor and --recipient, for commands that take them as
     arguments.
     """
-    names = ["start", "end", "actor", "recipient", "country", "types", "quads", "source"]
+    names = ["start", "end", "actor", "recipient", "country", "types", "quads", "source", "text"]
     options = [
         click.option("--start", type=DATE, help="First event day."),
         click.option("--end", type=DATE, help="Last event day."),
@@ -63,6 +63,7 @@ def _filter_options(sides: bool = True) -> Callable[[Callable[..., Any]], Callab
         click.option("--type", "types", multiple=True, help="PLOVER type (repeatable)."),
         click.option("--quad", "quads", multiple=True, type=click.IntRange(1, 4)),
         click.option("--source", help="Outlet of a reporting article."),
+        click.option("--text", help="Text in the evidence sentence, trigger or actor names."),
         click.option("--mentions", is_flag=True, help="Every mention, not deduplicated events."),
     ]
     if sides:
@@ -224,18 +225,31 @@ def speakers_cmd(
 
 
 @query_group.command("quotes")
-@click.argument("speaker")
+@click.argument("speaker", required=False)
+@click.option("--country", help="The speaker's country (ISO3).")
+@click.option("--text", help="Text in the quote or the speaker's name.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @_db_option
 @_json_option
 @click.pass_context
-def quotes_cmd(ctx: click.Context, speaker: str, limit: int, offset: int, as_json: bool) -> None:
-    """Quotes by SPEAKER (full name, any case)."""
-    from tidings.analysis import quotes_by_speaker
+def quotes_cmd(
+    ctx: click.Context,
+    speaker: str | None,
+    country: str | None,
+    text: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """Quotes, newest first: by SPEAKER (full name, any case), country or text."""
+    from tidings.analysis import search_quotes
 
     with _store(ctx) as store:
-        _print(quotes_by_speaker(store, speaker, limit=limit, offset=offset), as_json)
+        found = search_quotes(
+            store, speaker=speaker, country=country, text=text, limit=limit, offset=offset
+        )
+    _print(found, as_json)
 
 
 @query_group.command("alerts")

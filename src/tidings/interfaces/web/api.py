@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.background import BackgroundTask
 
 from tidings.analysis import (
+    Filters,
     actor_network,
     article_view,
     canonical_event,
@@ -23,14 +24,13 @@ from tidings.analysis import (
     export,
     failures,
     list_articles,
+    search_quotes,
     summary,
     top_actors,
     top_speakers,
 )
 from tidings.interfaces.web.limits import require_token
-from tidings.interfaces.web.queries import SearchFilters, search_quotes
-from tidings.pipeline import analyse as analyse_text
-from tidings.records import Article
+from tidings.records import Article, Failure
 from tidings.sources import text_article
 
 router = APIRouter(prefix="/api")
@@ -92,25 +92,22 @@ def analyse(body: ArticleIn, request: Request) -> dict[str, Any]:
     """Run the extraction on a posted article and return its output record.
 
     The result has the shape of one line of ``tidings extract``: the article fields beside
-    its quotes, events, times and entities. Texts over ``max_article_chars`` get 413.
+    its quotes, events, times and entities. Texts over ``max_article_chars`` get 413, texts
+    that take longer than ``article_timeout`` 422.
     """
     _check_length(request, body)
-    settings = request.app.state.settings
-    with request.app.state.nlp_lock:
-        try:
-            extraction = analyse_text(
-                body.text,
-                title=body.title,
-                published=body.published or settings.published,
-                source=body.source,
-                url=body.url,
-                id=body.id,
-                settings=settings,
-            )
-        except ValueError as exc:
-            # Input problems were refused above, so this is the extractor failing.
-            raise HTTPException(status.HTTP_500_INTERNAL_SERVER_ERROR, str(exc)) from exc
-    return extraction.to_json()
+    article = body.to_article(request.app.state.settings.published)
+    [result] = request.app.state.workers.extract([article])
+    if isinstance(result, Failure):
+        # Input problems were refused above: over the time limit is this article's fault
+        # (422), anything else the extractor's (500).
+        code = (
+            status.HTTP_422_UNPROCESSABLE_CONTENT
+            if result.stage == "timeout"
+            else status.HTTP_500_INTERNAL_SERVER_ERROR
+        )
+        raise HTTPException(code, result.error)
+    return result.to_json()
 
 
 @router.post(
@@ -171,9 +168,9 @@ def event_filters(
     dedup: Annotated[
         bool, Query(description="One row per real-world event (true) or per mention (false)")
     ] = True,
-) -> SearchFilters:
+) -> Filters:
     """The event filters every event endpoint and page takes from the query string."""
-    return SearchFilters(
+    return Filters(
         start=start,
         end=end,
         actor=actor or None,
@@ -187,7 +184,7 @@ def event_filters(
     )
 
 
-EventFilters = Annotated[SearchFilters, Depends(event_filters)]
+EventFilters = Annotated[Filters, Depends(event_filters)]
 
 
 def found(value: T | None, what: str) -> T:

@@ -22,13 +22,13 @@ from tidings.analysis import (
     events_page,
     list_articles,
     parse_actor,
+    search_quotes,
     summary,
     top_actors,
     top_speakers,
 )
 from tidings.interfaces.web import charts
 from tidings.interfaces.web.api import ACTOR_CODE, EXPORT_TYPES, EventFilters, Offset
-from tidings.interfaces.web.queries import SearchFilters, search_quotes
 from tidings.interfaces.web.vendor import PLOTLY_URL
 
 router = APIRouter(include_in_schema=False)
@@ -202,7 +202,7 @@ def dyad(
         return render(request, "dyad.html", "Dyads", "/dyad", top=top, chosen=False)
     # The chart counts real-world events; the table lists every mention with its evidence.
     series = run(dyad_series, actor, recipient, interval=_interval(request, interval))
-    mentions = SearchFilters(actor=actor, recipient=recipient, dedup=False)
+    mentions = Filters(actor=actor, recipient=recipient, dedup=False)
     page = run(events_page, filters=mentions, limit=PAGE, offset=offset)
     title = f"{actor or 'anyone'} → {recipient or 'anyone'}"
     return render(
@@ -248,8 +248,8 @@ def actor_page(code: str, request: Request, interval: Interval = "auto") -> HTML
     recent = [
         run(events_page, filters=f, limit=15)
         for f in (
-            SearchFilters(actor=code, dedup=False),
-            SearchFilters(recipient=code, dedup=False),
+            Filters(actor=code, dedup=False),
+            Filters(recipient=code, dedup=False),
         )
     ]
     quotes = run(search_quotes, country=country, limit=15) if country and not sector else None
