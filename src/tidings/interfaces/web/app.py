@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from tidings.config import Settings
 from tidings.interfaces.web import api, pages, vendor
 from tidings.interfaces.web.limits import BodyLimit
 from tidings.interfaces.web.served import Ingestor, ServedDatabase, announce, withdraw
-from tidings.resources import load_resources
+from tidings.interfaces.web.workers import ExtractionWorkers
 
 HERE = Path(__file__).parent
 
@@ -28,18 +27,20 @@ METADATA_ALLOWANCE = 64 * 1024
 def create_app(settings: Settings, *, warm: bool = True, url: str | None = None) -> FastAPI:
     """Build the app over ``settings.db``; the database opens when the app starts.
 
-    ``warm`` loads the parser and knowledge base in the background at startup, so the
-    first analysed article does not wait for them. With ``url`` the app announces, while
-    it runs, that it serves the database there (:func:`~tidings.interfaces.web.served_by`).
+    ``warm`` starts the extraction workers at startup (they load the models in the
+    background), so the first analysed article does not wait for them. With ``url`` the
+    app announces, while it runs, that it serves the database there
+    (:func:`~tidings.interfaces.web.served_by`).
     """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = ServedDatabase(settings)
         app.state.db = db
-        app.state.ingestor = Ingestor(db, settings, app.state.nlp_lock)
+        app.state.workers = workers = ExtractionWorkers(settings)
+        app.state.ingestor = Ingestor(db, settings, workers)
         if warm:
-            threading.Thread(target=load_resources, args=(settings,), daemon=True).start()
+            workers.start()
         if url:
             announce(settings.db, url)
         try:
@@ -48,6 +49,7 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
             if url:
                 withdraw(settings.db)
             app.state.ingestor.close()
+            workers.close()
             db.close()
 
     app = FastAPI(
@@ -60,7 +62,6 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.nlp_lock = threading.Lock()
     # No CORS middleware on purpose: browsers then refuse cross-origin reads of the API.
     app.add_middleware(
         BodyLimit,

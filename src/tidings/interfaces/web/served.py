@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from tidings.config import Settings
-from tidings.pipeline import extract_batch
+from tidings.interfaces.web.workers import ExtractionWorkers
 from tidings.records import Article, Extraction, Failure, to_json
 from tidings.store import Store, open_store
 
@@ -116,15 +116,15 @@ class IngestJob:
 class Ingestor:
     """Runs ingest jobs one at a time in a background thread, writing through the server.
 
-    Extraction runs in this process under ``nlp_lock`` (shared with ``/api/analyse``), so
-    the server never loads a second copy of the models; large corpora are faster with
-    ``tidings run`` while the server is stopped.
+    Extraction runs in the server's worker processes (shared with ``/api/analyse``), under
+    their time limits; large corpora are faster with ``tidings run`` while the server is
+    stopped.
     """
 
     KEEP = 200
 
-    def __init__(self, db: ServedDatabase, settings: Settings, nlp_lock: threading.Lock) -> None:
-        self.db, self.settings, self.nlp_lock = db, settings, nlp_lock
+    def __init__(self, db: ServedDatabase, settings: Settings, workers: ExtractionWorkers) -> None:
+        self.db, self.settings, self.workers = db, settings, workers
         self.jobs: dict[str, IngestJob] = {}
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-ingest")
 
@@ -141,8 +141,7 @@ class Ingestor:
         try:
             fresh = self._unseen(job, articles)
             for chunk in _chunks(fresh, self.settings.batch_size):
-                with self.nlp_lock:
-                    results = extract_batch(chunk, self.settings)
+                results = self.workers.extract(chunk)
                 extractions = [r for r in results if isinstance(r, Extraction)]
                 failures = [r for r in results if isinstance(r, Failure)]
                 job.stored += self.db.run(lambda s, e=extractions, f=failures: s.write(e, f))
