@@ -64,6 +64,17 @@ UNIT = (
     r"(?i:(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries))"
 )
+_TEENS = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS9 = r"one|two|three|four|five|six|seven|eight|nine"
+# "nineteen ninety-four" (transcribed speech); "two thousand (and) one" only where a year is
+# expected ("the year two thousand", "January two thousand"), as alone it is as often a count.
+SPELLED_CENTURY_YEAR = (
+    rf"(?i:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-](?:{_UNITS9}))?|{_TEENS}))"
+)
+SPELLED_YEAR = (
+    rf"(?:{SPELLED_CENTURY_YEAR}|(?i:two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_UNITS9}))?))"
+)
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 DAY_PART = r"(?i:morning|afternoon|evening|night)"
 YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
@@ -98,6 +109,7 @@ DURATION_MOD = (
 def number(text: str) -> int | None:
     """The value of a number written in digits or words; None for vague ones ("several")."""
     t = " ".join(text.lower().replace("-", " ").split())
+    t = t.removesuffix(" of") if t.startswith("couple") else t  # "(a) couple of years"
     if t in VAGUE_NUMBERS or t == "dozens of":
         return None
     if t in SMALL_NUMBERS:
@@ -108,6 +120,17 @@ def number(text: str) -> int | None:
     if len(words) == 2 and all(w in SMALL_NUMBERS for w in words):
         return SMALL_NUMBERS[words[0]] + SMALL_NUMBERS[words[1]]
     return None
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a ``SPELLED_YEAR`` match names: "nineteen ninety-four" → 1994."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").removeprefix(" and").strip()
+        return 2000 + (number(rest) or 0)
+    century, _, rest = words.partition(" ")
+    low = number(rest)
+    return None if low is None else SMALL_NUMBERS[century] * 100 + low
 
 
 def unit_of(word: str) -> str:

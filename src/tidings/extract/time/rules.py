@@ -208,6 +208,13 @@ def _day_of(text: str, ctx: Context, start: int, end: int) -> Point | None:
     return _valid_day(year, month, day)
 
 
+def _given_year(m: re.Match[str], group: str) -> int | None:
+    """The year written in digits in ``group``, or spelled out in ``wyear``."""
+    if m.group(group):
+        return int(m.group(group))
+    return lx.spelled_year(m.group("wyear")) if m.group("wyear") else None
+
+
 def _valid_day(year: int | None, month: int, day: int) -> Point | None:
     if year is None:
         return None
@@ -283,8 +290,9 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     mo = lx.month_of(word)
     mod = _point_mod(m)
     rel = (m.group("rel") or "").lower()
-    if m.group("year"):
-        return _date(Point(MONTH, int(m.group("year")), mo), mod, explicit=True)
+    given = _given_year(m, "year")
+    if given:
+        return _date(Point(MONTH, given, mo), mod, explicit=True)
     if word.lower() in _MONTH_NEEDS_CUE and not (mod or rel or m.group("ryear")):
         previous = ctx.before(m.start(), 12).lower().split()
         if not previous or previous[-1].rstrip(",") not in _MONTH_CUES:
@@ -317,12 +325,9 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def spelled_year(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "nineteen ninety-six" → 1996 (transcribed speech)."""
-    rest = lx.number(m.group("wrest"))
-    if rest is None:
-        return None
-    y = lx.number(m.group("wcent")) * 100 + rest  # type: ignore[operator]
-    return _date(Point(YEAR, y), _point_mod(m), explicit=True)
+    """ "nineteen ninety-six" → 1996, "the year two thousand" → 2000 (transcribed speech)."""
+    y = lx.spelled_year(m.group("wyear") or m.group("wyear2"))
+    return None if y is None else _date(Point(YEAR, y), _point_mod(m), explicit=True)
 
 
 def year_end(m: re.Match[str], ctx: Context) -> Found | None:
@@ -586,7 +591,11 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     ):
         return Found("SET", _duration_value(1, unit))  # "$5 a year", "twice a week"
     compound = "-" in m.group(0)[m.end("num") - m.start() :]
-    plural_a = (m.group("det") or "").strip().lower() in ("a", "an") and (num or 0) > 1
+    plural_a = (
+        (m.group("det") or "").strip().lower() in ("a", "an")
+        and (num or 0) > 1
+        and not num_text.lower().startswith("couple")  # "a couple of years": one number
+    )
     if m.group("det") and not m.group("dmod") and (compound or plural_a) and not direction:
         # "a two-year deal", "a five year plan": the determiner belongs to the noun
         m_start = m.start("det") + len(m.group("det"))
@@ -745,8 +754,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
 def season_of_year(m: re.Match[str], ctx: Context) -> Found | None:
     """ "the summer of 2017", "spring 2018", "over the summer"."""
     index = lx.SEASON_INDEX[m.group("season").lower()]
-    if m.group("syear"):
-        return _date(Point(SEASON, int(m.group("syear")), index), _point_mod(m), explicit=True)
+    given = _given_year(m, "syear")
+    if given:
+        return _date(Point(SEASON, given, index), _point_mod(m), explicit=True)
     if not m.group("sthe"):
         return None  # a bare "summer" is as often a noun modifier ("summer camp")
     if index == 2 and not _SEASON_CUE.search(ctx.before(m.start(), 12)):
@@ -795,8 +805,9 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (
         rf"{lx.POINT_MOD}(?:(?P<rel>(?i:last|this|next|past|coming))\s+)?(?P<mon>{lx.MONTH_NAME})"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{lx.YEAR4})(?!\d)|\s+(?i:of\s+)?(?P<ryear>(?i:last|this|next))"
-        rf"\s+(?i:year))?",
+        # a year, spelled or not, or "of last year"; not a day number ("Oct. 23": full_date)
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{lx.YEAR4})(?!\d)|,?\s+(?P<wyear>{lx.SPELLED_YEAR})"
+        rf"|\s+(?i:of\s+)?(?P<ryear>(?i:last|this|next))\s+(?i:year)|(?!\.?\s+\d))",
         month,
         lx.MONTH_WORDS,
     ),
@@ -905,17 +916,15 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (
         rf"(?P<sthe>(?i:the)\s+)?{lx.POINT_MOD}(?P<season>{lx.SEASON})(?:\s+(?i:of\s+)?"
-        rf"(?P<syear>{lx.YEAR4}))?",
+        rf"(?:(?P<syear>{lx.YEAR4})|(?P<wyear>{lx.SPELLED_YEAR})))?",
         season_of_year,
         lx.SEASON_WORDS,
     ),
     (
-        rf"{lx.POINT_MOD}(?P<wcent>(?i:nineteen|twenty))[\s-]+(?P<wrest>(?i:(?:twenty|thirty|forty"
-        r"|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight"
-        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen))",
+        rf"{lx.POINT_MOD}(?:(?i:the\s+year\s+)(?P<wyear>{lx.SPELLED_YEAR})"
+        rf"|(?P<wyear2>{lx.SPELLED_CENTURY_YEAR}))",
         spelled_year,
-        "nineteen twenty",
+        "nineteen twenty thousand",
     ),
     (r"(?i:(?:the\s+)?year(?:['’]s)?[\s-]end)", year_end, "year"),
     (
