@@ -168,6 +168,38 @@ def test_schema_version_is_checked(db_url):
         open_store(db_url)
 
 
+def test_the_evidence_sentence_is_stored(db_url):
+    ex = full_extraction()
+    with open_store(db_url) as store:
+        store.write([ex], [])
+        stored = store.tuples("SELECT sentence_text FROM events ORDER BY idx")
+    assert [r[0] for r in stored] == [
+        ex.article.text[e.sentence.start : e.sentence.end] for e in ex.events
+    ]
+
+
+def test_a_version_1_database_is_upgraded(db_url):
+    ex = full_extraction()
+    with open_store(db_url) as store:
+        store.write([ex], [])
+        # What version 1 was: the same tables without the evidence sentence.
+        store.execute("ALTER TABLE events DROP COLUMN sentence_text")
+        store.execute("UPDATE schema_version SET version = 1")
+    with pytest.raises(SchemaMismatch, match="read-write to upgrade"):
+        open_store(db_url, read_only=True)
+    with open_store(db_url) as store:
+        assert store.tuples("SELECT version FROM schema_version") == [(2,)]
+        assert store.extraction(ex.article.content_hash) == ex
+        stored = store.tuples("SELECT sentence_text FROM events ORDER BY idx")
+        assert [r[0] for r in stored] == [
+            ex.article.text[e.sentence.start : e.sentence.end] for e in ex.events
+        ]
+        # New rows go by name into the upgraded table, whose added column is last.
+        assert store.write([full_extraction("Another text, long enough for the spans in it.")], [])
+    with open_store(db_url, read_only=True) as store:
+        assert store.counts()["articles"] == 2
+
+
 def test_duckdb_read_only_open(tmp_path):
     path = str(tmp_path / "ro.duckdb")
     with open_store(path) as store:

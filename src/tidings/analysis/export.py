@@ -74,8 +74,7 @@ def event_table(store: Store, filters: Filters) -> pa.Table:
         "x.recipient_name, x.recipient_country, x.recipient_sector, "
         "x.place_name, x.place_country, e.place_lat, e.place_lon, x.negated, x.modality, "
         f"{counts}, e.context, a.content_hash AS article_hash, a.id AS article_id, a.url, "
-        "a.source, a.published, e.trigger_text AS trigger, "
-        "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS evidence "
+        "a.source, a.published, e.trigger_text AS trigger, e.sentence_text AS evidence "
         f"FROM {filters.table} x JOIN events e ON e.event_id = x.{filters.id_column} "
         f"JOIN articles a ON a.content_hash = e.article_hash {where} ORDER BY x.day, id",
         params,

@@ -46,7 +46,12 @@ class DuckDBStore(Store):
         return f"{column} IN (SELECT unnest(?))"
 
     def _insert(self, table: str, data: pa.Table) -> None:
-        self.con.from_arrow(data).insert_into(table)
+        # By name: a migrated table has its added columns last (see schema.MIGRATIONS).
+        # After a failed insert the view stays until the next one replaces it: unregistering
+        # in an aborted transaction would raise and hide the error.
+        self.con.register("_bulk", data)
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bulk")
+        self.con.unregister("_bulk")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -27,7 +27,7 @@ from tidings.store.rows import (
     time_from_row,
     to_arrow,
 )
-from tidings.store.schema import columns, schema_version, statements
+from tidings.store.schema import MIGRATIONS, columns, schema_version, statements
 
 # The tables holding an article and what was found in it.
 _ARTICLE_TABLES = ("articles", "quotes", "events", "event_actors", "times", "entities")
@@ -93,17 +93,42 @@ class Store:
     # ---- schema ------------------------------------------------------------------------
 
     def _init_schema(self) -> None:
+        """Create the tables, or upgrade an older database when opened read-write."""
+        current = schema_version()
         if not self.read_only:
             with self.transaction():
+                self._lock_writers()  # two writers opening an old database migrate it once
+                found = self._stored_version()
+                if len(found) == 1 and found[0] < current:
+                    self._migrate(found[0])
                 for stmt in statements(self.backend):
                     self.execute(stmt)
-                if not self.tuples("SELECT version FROM schema_version"):
-                    self.execute("INSERT INTO schema_version VALUES (?)", [schema_version()])
-        found = [r[0] for r in self.tuples("SELECT version FROM schema_version")]
-        if found != [schema_version()]:
+                if not found:
+                    self.execute("INSERT INTO schema_version VALUES (?)", [current])
+        found = self._stored_version()
+        if found != [current]:
+            hint = " (open it read-write to upgrade it)" if found and found[0] < current else ""
             raise SchemaMismatch(
-                f"{self.url} has schema version {found}, this tidings uses {schema_version()}"
+                f"{self.url} has schema version {found}, this tidings uses {current}{hint}"
             )
+
+    def _stored_version(self) -> list[int]:
+        """The versions in ``schema_version``: none for a new database, else exactly one."""
+        exists = self.tuples(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_name = 'schema_version' AND table_schema = current_schema()"
+        )[0][0]
+        return [r[0] for r in self.tuples("SELECT version FROM schema_version")] if exists else []
+
+    def _migrate(self, version: int) -> None:
+        """Upgrade from ``version`` to the current one, step by step, when every step is known."""
+        steps = range(version, schema_version())
+        if any(v not in MIGRATIONS for v in steps):
+            return  # left to the version check, which names both versions
+        for v in steps:
+            for stmt in MIGRATIONS[v]:
+                self.execute(stmt)
+        self.execute("UPDATE schema_version SET version = ?", [schema_version()])
 
     # ---- writing -----------------------------------------------------------------------
 

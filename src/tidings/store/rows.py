@@ -83,7 +83,7 @@ class Rows:
         prefix = h[:16]
         for i, e in enumerate(ex.events):
             event_id = f"{prefix}-{i}"
-            events.append(_event_row(event_id, h, i, e, others))
+            events.append(_event_row(event_id, h, i, e, a.text, others))
         times = self.tables["times"]
         for i, t in enumerate(ex.times):
             times.append((h, i, t.text, t.start, t.end, t.type, t.value))
@@ -159,7 +159,7 @@ def _side(event_id: str, role: str, actors: list[Actor], others: list[Row]) -> R
     return (*_actor_cols(actors[first]), first) if first >= 0 else _NO_SIDE
 
 
-def _event_row(event_id: str, h: str, i: int, e: Event, others: list[Row]) -> Row:
+def _event_row(event_id: str, h: str, i: int, e: Event, text: str, others: list[Row]) -> Row:
     act = _side(event_id, "actor", e.actor, others)
     rec = _side(event_id, "recipient", e.recipient, others)
     day = _day(e.date)
@@ -187,6 +187,7 @@ def _event_row(event_id: str, h: str, i: int, e: Event, others: list[Row]) -> Ro
         e.trigger.end,
         e.sentence.start,
         e.sentence.end,
+        text[e.sentence.start : e.sentence.end],
         e.cameo,
         e.goldstein,
         e.quad,

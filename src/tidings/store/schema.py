@@ -26,6 +26,23 @@ _ARROW_TYPES = {
 }
 
 
+# Statements that upgrade a database from version N to N + 1, in SQL both backends accept.
+# An added column goes last in an old table, wherever schema.sql puts it: writers name their
+# columns, so the order does not matter.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (
+        # The evidence sentence is stored, so that queries need not cut it from the article.
+        # NOT NULL comes with the column: DuckDB cannot add it after an update in the same
+        # transaction. The default only serves the ALTER and goes at once.
+        "ALTER TABLE events ADD COLUMN sentence_text TEXT NOT NULL DEFAULT ''",
+        "UPDATE events SET sentence_text = "
+        "substr(a.text, events.sentence_start + 1, events.sentence_end - events.sentence_start) "
+        "FROM articles a WHERE a.content_hash = events.article_hash",
+        "ALTER TABLE events ALTER COLUMN sentence_text DROP DEFAULT",
+    ),
+}
+
+
 @functools.cache
 def schema_text() -> str:
     return resources.files("tidings.store").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")

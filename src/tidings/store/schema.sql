@@ -1,4 +1,4 @@
--- tidings database schema, version 1 (see docs/database.md).
+-- tidings database schema, version 2 (see docs/database.md).
 --
 -- One file for both backends, DuckDB and PostgreSQL: only types both understand. JSON values
 -- are kept as TEXT so that both backends store them byte for byte alike.
@@ -6,6 +6,8 @@
 -- "-- postgresql only" is skipped on DuckDB, whose zone maps answer the same queries without
 -- secondary indexes (which would slow its bulk loads).
 -- Offsets (*_start, *_end) are character offsets into articles.text.
+-- A database of an older version is upgraded by tidings.store.schema.MIGRATIONS when it is
+-- opened read-write.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER NOT NULL
@@ -98,6 +100,7 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end INTEGER NOT NULL,
     sentence_start INTEGER NOT NULL,
     sentence_end INTEGER NOT NULL,
+    sentence_text TEXT NOT NULL, -- the evidence sentence: articles.text[sentence_start:sentence_end]
     cameo TEXT,
     goldstein DOUBLE PRECISION,
     quad INTEGER,
