@@ -124,22 +124,15 @@ class Filters:
                 )
             params.append(self.source)
         if self.text:
-            # Articles whose text has the pattern are found first: the evidence sentence is
-            # part of its article's text, and scanning each text once beats joining every
-            # event to it.
+            # The trigger is part of the evidence sentence, so the sentence covers it.
             matching = (
-                "SELECT e.event_id FROM events e WHERE e.trigger_text ILIKE ? ESCAPE '\\' "
-                "OR e.actor_name ILIKE ? ESCAPE '\\' OR e.recipient_name ILIKE ? ESCAPE '\\' "
-                "UNION ALL SELECT e.event_id FROM (SELECT content_hash, text FROM articles "
-                "WHERE text ILIKE ? ESCAPE '\\') a "
-                "JOIN events e ON e.article_hash = a.content_hash "
-                "WHERE substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
-                "ILIKE ? ESCAPE '\\'"
+                "SELECT e.event_id FROM events e WHERE e.sentence_text ILIKE ? ESCAPE '\\' "
+                "OR e.actor_name ILIKE ? ESCAPE '\\' OR e.recipient_name ILIKE ? ESCAPE '\\'"
             )
             if self.dedup:
                 matching = (
                     f"SELECT l.canonical_id FROM event_links l WHERE l.event_id IN ({matching})"
                 )
             conds.append(f"{p}{self.id_column} IN ({matching})")
-            params.extend([like_pattern(self.text)] * 5)
+            params.extend([like_pattern(self.text)] * 3)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params
