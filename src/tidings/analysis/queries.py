@@ -258,6 +258,47 @@ def search_quotes(
     return {"total": total, "rows": plain(rows)}
 
 
+def _day_window(
+    store: Store, source: str, day: str, where: str, params: list[Any], limit: int, offset: int
+) -> tuple[int, str, list[Any], int] | tuple[int, None, None, None]:
+    """Where a newest-first page falls, found without sorting every row.
+
+    Sorting all selected rows to skip ``offset`` of them grows with the offset; counting the
+    rows per ``day`` (one grouped scan, which gives the total too) tells which days rows
+    ``offset`` to ``offset + limit`` fall on, so only those days' rows need sorting. Returns
+    the total, a condition selecting those days, its parameters, and how many rows of those
+    days come before the page; the last three are None when the page is empty.
+    """
+    counts = store.tuples(
+        f"SELECT {day}, count(*) FROM {source} {where} GROUP BY 1 ORDER BY 1 DESC NULLS LAST",
+        params,
+    )
+    total = sum(n for _, n in counts)
+    before, skip, days = 0, 0, []
+    for value, n in counts:
+        if before + n > offset:
+            if not days:
+                skip = offset - before
+            days.append(value)
+        before += n
+        if before >= offset + limit:
+            break
+    if not days:
+        return total, None, None, None
+    dated = [d for d in days if d is not None]
+    conds, cond_params = [], []
+    if dated:
+        conds.append(f"{day} BETWEEN ? AND ?")
+        cond_params += [dated[-1], dated[0]]
+    if days[-1] is None:
+        conds.append(f"{day} IS NULL")
+    return total, "(" + " OR ".join(conds) + ")", cond_params, skip
+
+
+def _and(where: str, cond: str) -> str:
+    return f"{where} AND {cond}" if where else f"WHERE {cond}"
+
+
 _EVENT_COLUMNS = (
     "type, mode, cameo, quad, goldstein, actor_name, actor_country, actor_sector, "
     "recipient_name, recipient_country, recipient_sector, day, place_name, place_country, "
@@ -276,7 +317,12 @@ def events_page(
     """
     f = filters or Filters()
     where, params = f.sql("x")
-    total = store.tuples(f"SELECT count(*) FROM {f.table} x {where}", params)[0][0]
+    total, window, window_params, skip = _day_window(
+        store, f"{f.table} x", "x.day", where, params, limit, offset
+    )
+    if window is None:
+        return {"total": total, "rows": []}
+    where, params = _and(where, window), [*params, *window_params]
     cols = ", ".join(f"x.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
     order = "ORDER BY x.day DESC NULLS LAST, id"
     if f.dedup:
@@ -289,7 +335,7 @@ def events_page(
             f"SELECT x.event_id AS id, {cols}, x.article_hash, x.trigger_text AS trigger, "
             f"x.sentence_text AS evidence FROM events x {where} {order} LIMIT ? OFFSET ?"
         )
-    rows = store.query(sql, [*params, limit, offset])
+    rows = store.query(sql, [*params, limit, skip])
     return {"total": total, "rows": plain(rows)}
 
 
@@ -335,14 +381,19 @@ def list_articles(
         conds.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
         params.extend([like_pattern(search)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
-    total = store.tuples(f"SELECT count(*) FROM articles a {where}", params)[0][0]
+    total, window, window_params, skip = _day_window(
+        store, "articles a", "a.published", where, params, limit, offset
+    )
+    if window is None:
+        return {"total": total, "rows": []}
+    order = "ORDER BY a.published DESC NULLS LAST, a.content_hash"
+    # The page is cut first, so that only its articles' quotes and events are counted.
     rows = store.query(
-        "SELECT a.content_hash, a.id, a.title, a.published, a.source, a.url, "
-        "(SELECT count(*) FROM quotes q WHERE q.article_hash = a.content_hash) AS quotes, "
-        "(SELECT count(*) FROM events e WHERE e.article_hash = a.content_hash) AS events "
-        f"FROM articles a {where} ORDER BY a.published DESC NULLS LAST, a.content_hash "
-        "LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        "SELECT a.*, (SELECT count(*) FROM quotes q WHERE q.article_hash = a.content_hash) "
+        "AS quotes, (SELECT count(*) FROM events e WHERE e.article_hash = a.content_hash) "
+        "AS events FROM (SELECT a.content_hash, a.id, a.title, a.published, a.source, a.url "
+        f"FROM articles a {_and(where, window)} {order} LIMIT ? OFFSET ?) a {order}",
+        [*params, *window_params, limit, skip],
     )
     return {"total": total, "rows": plain(rows)}
 
