@@ -158,7 +158,7 @@ YEAR_SHAPES = "dddd xxx-dddd XXdddd"
 DECADE_SHAPES = (
     "ddddx ddx xxx-ddddx twenties thirties forties fifties sixties seventies eighties nineties"
 )
-QUARTER_WORDS = "quarter half q1 q2 q3 q4 dddd-xd ddddxd"
+QUARTER_WORDS = "quarter quarters half q1 q2 q3 q4 dddd-xd ddddxd"
 RELATIVE_UNIT_WORDS = (
     "week weekend month quarter year decade century period spring summer fall autumn winter"
 )

@@ -370,7 +370,8 @@ def century(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "the third quarter", "third-quarter", "Q1 2017", "the fiscal first half of 2018"."""
+    """ "the third quarter", "third-quarter", "Q1 2017", "the fiscal first half of 2018",
+    "the last half of 1989", "the first two quarters of 1990" (a half)."""
     q = m.group("q") or m.group("q2")
     kind = "quarter"
     if q:
@@ -378,8 +379,13 @@ def quarter(m: re.Match[str], ctx: Context) -> Found | None:
         given = m.group("y3") or m.group("y4")
     else:
         ordinal = m.group("ord").lower()
-        n = int(ordinal[0]) if ordinal[0].isdigit() else lx.ORDINALS[ordinal]
         kind = m.group("kind").lower()
+        if ordinal in ("last", "final") and kind != "quarter":
+            n = 2
+        elif ordinal[0].isdigit():
+            n = int(ordinal[0])
+        else:
+            n = lx.ORDINALS[ordinal]
         given = m.group("y1") or m.group("y2")
     grain = QUARTER if kind == "quarter" else HALF
     if n > (4 if grain == QUARTER else 2):
@@ -411,6 +417,7 @@ _SHIFTS = {
     "next": 1, "coming": 1, "the coming": 1, "this coming": 1, "the following": 1,
 }  # fmt: skip
 _ENDED = re.compile(rf"\s+(?i:ended|ending)\s+({lx.MONTH_NAME}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)")
+_ENDING = re.compile(r"\s+(?i:ended|ending)\b")
 _THE = ("the", "that", "the same", "the latest", "the most recent")
 _REL_MODS = {"earlier": "START", "early": "START", "later": "END", "late": "END", "mid": "MID"}
 
@@ -444,8 +451,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     }.get(unit, SEASON)  # fmt: skip
     ref = ctx.reference
     ending = _ENDED.match(ctx.after(m.end(), 40)) if grain in (QUARTER, YEAR, MONTH) else None
-    if rel in _THE and grain == YEAR and re.match(r"\s+(?i:ended|ending)\b", ctx.after(m.end())):
-        return Found("DURATION", "P1Y")  # "the year ended March 31": twelve months, not 1989
+    fiscal = rel == "the fiscal" or m.group("fiscal")
+    if (rel in _THE or fiscal) and grain == YEAR and _ENDING.match(ctx.after(m.end())):
+        return Found("DURATION", "P1Y")  # "the (fiscal) year ended March 31": twelve months
     if ending and rel in _THE:  # "the quarter ended Sept. 30": the one that date closes
         start = m.end() + ending.start(1)
         day = _day_of(ending.group(1), ctx, start, start + len(ending.group(1)))
@@ -656,8 +664,14 @@ def week_of(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def year_earlier(m: re.Match[str], ctx: Context) -> Found | None:
-    """ "the year-earlier quarter", "year-ago": the time mentioned last, a year before."""
+    """ "the year-earlier quarter", "year-ago": the time mentioned last, a year before;
+    "the year-ago third quarter": that quarter of the year before."""
     ref = ctx.period
+    if m.group("yord"):
+        if ref is None and ctx.anchor is None:
+            return Found("DATE", "XXXX-QX")
+        year = ref.year if ref is not None else ctx.anchor.year  # type: ignore[union-attr]
+        ref = Point(QUARTER, year, lx.ORDINALS[m.group("yord").lower()])
     if ref is None:
         if ctx.anchor is None:
             return Found("DATE", "XXXX")
@@ -835,7 +849,8 @@ RULES: list[tuple[str, Normaliser, str]] = [
     (
         rf"(?i:the\s+)?(?:(?P<y1>{lx.YEAR4})(?:['’]s)?\s+|(?P<rel>(?i:this|last|next))\s+"
         rf"(?i:year)['’]s\s+)?(?i:(?:fiscal|financial)\s+)?(?P<ord>(?i:first|second|third|fourth"
-        rf"|final|1st|2nd|3rd|4th))[\s-]+(?P<kind>(?i:quarter|half))(?:\s+(?i:of\s+)?"
+        rf"|final|1st|2nd|3rd|4th|last(?=[\s-]+(?i:half|two))))[\s-]+(?P<kind>(?i:quarter|half"
+        rf"|two\s+quarters))(?:\s+(?i:of\s+)?"
         rf"(?i:(?:fiscal|financial)\s+)?(?i:year\s+)?(?P<y2>{lx.YEAR4})|\s+(?i:of\s+)?"
         rf"(?P<rel2>(?i:this|last|next))\s+(?i:year))?"
         rf"|Q(?P<q>[1-4])(?:[\s-]*(?P<y3>{lx.YEAR4}))?|(?P<y4>{lx.YEAR4})[\s-]?Q(?P<q2>[1-4])",
@@ -846,7 +861,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
         r"(?P<lead>(?i:earlier|later|early|late|mid-?)\s*(?i:in\s+)?)?(?P<rel>(?i:last|this\s+past"
         r"|this\s+coming|this|next|past|previous|coming|current|the\s+(?:past|last|previous|next"
         r"|coming|current|same|following|preceding|prior|first|latest|full|fiscal|most\s+recent)|the"
-        r"|that))\s+"
+        r"|that))\s+(?P<fiscal>(?i:fiscal|financial)\s+)?"
         r"(?P<runit>(?i:week|weekend|month|quarter|year|decade|century|period|spring|summer"
         r"|fall|autumn|winter))",
         relative_unit,
@@ -886,7 +901,8 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.UNIT_WORDS,
     ),
     (
-        r"(?i:the\s+)?(?i:year-(?:earlier|ago))(?:\s+(?i:period|quarter|level))?",
+        r"(?i:the\s+)?(?i:year-(?:earlier|ago))(?:\s+(?:(?P<yord>(?i:first|second|third|fourth))"
+        r"[\s-]+)?(?i:period|quarter|level))?",
         year_earlier,
         "year",
     ),
