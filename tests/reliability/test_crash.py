@@ -280,8 +280,11 @@ def test_full_disk_gives_a_clear_message_and_a_rerun_completes(
 
 
 def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``tidings serve`` writing in batches of two; returns once it answers."""
-    env = {**os.environ, "TIDINGS_BATCH_SIZE": "2"}
+    """``tidings serve`` writing in batches of two; returns once it answers.
+
+    Its processes carry ``SERVED_DB=<db>`` in their environment (see :func:`survivors`).
+    """
+    env = {**os.environ, "TIDINGS_BATCH_SIZE": "2", "SERVED_DB": str(db)}
     cmd = [str(TIDINGS), "serve", "--db", str(db), "--port", str(port)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
@@ -293,7 +296,34 @@ def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
         time.sleep(0.2)
 
 
-def test_server_killed_during_ingest_keeps_whole_articles(
+def survivors(db: Path, within: float = 20) -> list[int]:
+    """Processes of a killed server over ``db`` still alive after ``within`` seconds."""
+    tag = f"SERVED_DB={db}".encode()
+    deadline = time.monotonic() + within
+    while True:
+        alive = []
+        for entry in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                if entry.name.isdigit() and tag in (entry / "environ").read_bytes().split(b"\0"):
+                    alive.append(int(entry.name))
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.5)
+
+
+def wait_done(base: str, location: str, timeout: float = 300) -> dict[str, Any]:
+    """Poll an ingest job until it is done or failed; its last status."""
+    deadline = time.monotonic() + timeout
+    while (job := httpx.get(base + location, timeout=60).json()).get("state") not in (
+        "done",
+        "failed",
+    ):
+        assert time.monotonic() < deadline, f"the ingest job did not finish: {job}"
+        time.sleep(0.2)
+    return job
+
+
+def test_server_killed_during_ingest_keeps_whole_articles_and_resumes(
     corpus: Path, reference: dict[str, tuple[Any, ...]], tmp_path: Path
 ):
     db = tmp_path / "served.duckdb"
@@ -318,22 +348,54 @@ def test_server_killed_during_ingest_keeps_whole_articles(
     for article_id, rows in signatures(db).items():
         assert rows == reference[article_id], f"{article_id} was stored in part"
 
-    # The job's unprocessed articles were only in the server's memory: sending the same
-    # batch again stores them, and skips those already stored.
+    # The accepted job was spooled: the next server finishes it under the same id, skipping
+    # what is stored; sending the batch again then adds nothing.
     proc = serve(db, port)
     try:
-        r = httpx.post(base + "/api/ingest", json={"articles": articles}, timeout=60)
-        deadline = time.monotonic() + 300
-        while (job := httpx.get(base + r.headers["location"], timeout=60).json())["state"] not in (
-            "done",
-            "failed",
-        ):
-            assert time.monotonic() < deadline, "the second ingest did not finish"
-            time.sleep(0.2)
+        job = wait_done(base, r.headers["location"])
+        again = httpx.post(base + "/api/ingest", json={"articles": articles}, timeout=60)
+        repeat = wait_done(base, again.headers["location"])
     finally:
         proc.terminate()
         proc.wait(timeout=60)
     assert job["state"] == "done" and job["skipped"] == stored, job
     assert job["stored"] == N_ARTICLES - stored, job
+    assert repeat["skipped"] == N_ARTICLES and repeat["stored"] == 0, repeat
     assert assert_consistent(db) == N_ARTICLES
     assert signatures(db) == reference
+    assert not list(Path(f"{db}.ingest").glob("*.jsonl")), "finished jobs left in the spool"
+
+
+def test_every_acknowledged_article_is_stored_once_after_a_kill(tmp_path: Path):
+    db = tmp_path / "served.duckdb"
+    write_corpus(tmp_path / "small.jsonl", n=6, seed=5)
+    articles = [json.loads(line) for line in (tmp_path / "small.jsonl").read_text().splitlines()]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = serve(db, port)
+    try:
+        # Two jobs, each text also sent twice; killed as soon as both are acknowledged.
+        locations = []
+        for half in (articles[:4], articles[2:]):
+            r = httpx.post(base + "/api/ingest", json={"articles": half}, timeout=60)
+            assert r.status_code == 202, r.text
+            locations.append(r.headers["location"])
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not survivors(db), "the killed server's worker processes live on"
+    proc = serve(db, port)
+    try:
+        jobs = [wait_done(base, location) for location in locations]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    assert sum(j["stored"] for j in jobs) == len(articles), jobs
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        ids = sorted(r[0] for r in con.execute("SELECT id FROM articles").fetchall())
+    finally:
+        con.close()
+    assert ids == sorted(a["id"] for a in articles)

@@ -9,13 +9,20 @@ from pathlib import Path
 from fastapi import FastAPI, Request, Response
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from tidings import __version__
 from tidings.config import Settings
 from tidings.interfaces.web import api, pages, vendor
 from tidings.interfaces.web.limits import BodyLimit
-from tidings.interfaces.web.served import Ingestor, ServedDatabase, announce, withdraw
+from tidings.interfaces.web.served import (
+    Ingestor,
+    ServedDatabase,
+    SpoolError,
+    announce,
+    withdraw,
+)
 from tidings.interfaces.web.workers import ExtractionWorkers
 
 HERE = Path(__file__).parent
@@ -38,7 +45,8 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
         db = ServedDatabase(settings)
         app.state.db = db
         app.state.workers = workers = ExtractionWorkers(settings)
-        app.state.ingestor = Ingestor(db, settings, workers)
+        app.state.ingestor = ingestor = Ingestor(db, settings, workers)
+        ingestor.resume()
         if warm:
             workers.start()
         if url:
@@ -76,6 +84,10 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
         if request.url.path.startswith("/api/"):
             return await request_validation_exception_handler(request, exc)
         return pages.invalid_request(request, list(exc.errors()))
+
+    @app.exception_handler(SpoolError)
+    async def spool_error(request: Request, exc: SpoolError) -> Response:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     app.include_router(api.router)
     app.include_router(vendor.router)

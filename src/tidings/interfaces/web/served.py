@@ -6,6 +6,10 @@ writer: every read and write goes through :class:`ServedDatabase`, and new artic
 through ``POST /api/ingest``, which extracts them in a background thread and writes them
 through the same connection. A marker file beside the database (``<db>.serving``) names the
 server's URL, so other commands can say where to send articles instead of failing on a lock.
+
+Accepted articles are first written to a spool beside the database (``<db>.ingest/``, one
+file per job, fsynced before the 202), so a server that is killed loses none: the next one
+drains the spool, skipping what was stored already.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any, Literal, TypeVar
 
 from tidings.config import Settings
 from tidings.interfaces.web.workers import ExtractionWorkers
-from tidings.records import Article, Extraction, Failure, to_json
+from tidings.records import Article, Extraction, Failure, from_json, to_json
 from tidings.store import Store, open_store
 
 T = TypeVar("T")
@@ -55,6 +59,12 @@ def marker_path(db: str) -> Path | None:
     if db.startswith(("postgresql://", "postgres://")) or db == ":memory:":
         return None
     return Path(db + ".serving")
+
+
+def spool_path(db: str) -> Path | None:
+    """The folder holding accepted, unfinished ingest jobs; None for non-file databases."""
+    marker = marker_path(db)
+    return None if marker is None else Path(db + ".ingest")
 
 
 def announce(db: str, url: str) -> None:
@@ -126,21 +136,50 @@ class Ingestor:
     def __init__(self, db: ServedDatabase, settings: Settings, workers: ExtractionWorkers) -> None:
         self.db, self.settings, self.workers = db, settings, workers
         self.jobs: dict[str, IngestJob] = {}
+        self.spool = spool_path(settings.db)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-ingest")
+        self._stopping = False
 
     def submit(self, articles: list[Article]) -> IngestJob:
+        """Accept a job: once this returns, its articles survive a crash of the server.
+
+        Raises :class:`SpoolError` when they cannot be written to the spool.
+        """
         job = IngestJob(id=uuid.uuid4().hex[:12], submitted=len(articles))
+        if self.spool is not None:
+            try:
+                _write_spool(self.spool, job.id, articles)
+            except OSError as exc:
+                raise SpoolError(f"cannot accept the articles: {exc}") from exc
+        self._queue(job, articles)
+        return job
+
+    def resume(self) -> int:
+        """Queue the jobs a previous server accepted but did not finish; how many."""
+        if self.spool is None or not self.spool.is_dir():
+            return 0
+        for unacknowledged in self.spool.glob("*.tmp"):
+            unacknowledged.unlink()
+        files = sorted(self.spool.glob("*.jsonl"), key=lambda p: p.stat().st_mtime_ns)
+        for path in files:
+            with path.open(encoding="utf-8") as fh:
+                articles = [from_json(Article, json.loads(line)) for line in fh]
+            self._queue(IngestJob(id=path.stem, submitted=len(articles)), articles)
+        return len(files)
+
+    def _queue(self, job: IngestJob, articles: list[Article]) -> None:
         self.jobs[job.id] = job
         for old in list(self.jobs)[: max(0, len(self.jobs) - self.KEEP)]:
             del self.jobs[old]
         self._pool.submit(self._run, job, articles)
-        return job
 
     def _run(self, job: IngestJob, articles: list[Article]) -> None:
         job.state = "running"
         try:
             fresh = self._unseen(job, articles)
             for chunk in _chunks(fresh, self.settings.batch_size):
+                if self._stopping:
+                    return  # the spool keeps the job for the next server
                 results = self.workers.extract(chunk)
                 extractions = [r for r in results if isinstance(r, Extraction)]
                 failures = [r for r in results if isinstance(r, Failure)]
@@ -148,7 +187,10 @@ class Ingestor:
                 job.failed += len(failures)
                 job.failures.extend(failures)
             job.state = "done"
-        except Exception as exc:  # reported through the job status, never lost
+            if self.spool is not None:
+                # A kill before this unlink only makes the next server skip stored texts.
+                (self.spool / f"{job.id}.jsonl").unlink(missing_ok=True)
+        except Exception as exc:  # reported through the job status; the spool keeps it
             job.state, job.error = "failed", f"{type(exc).__name__}: {exc}"
         finally:
             job.finished = time.time()
@@ -165,7 +207,39 @@ class Ingestor:
         return list(fresh.values())
 
     def close(self) -> None:
+        """Stop after the current batch; unfinished jobs stay in the spool."""
+        self._stopping = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class SpoolError(Exception):
+    """Accepted articles could not be written to the spool (full disk, read-only folder)."""
+
+
+def _write_spool(spool: Path, job_id: str, articles: list[Article]) -> None:
+    if not spool.is_dir():
+        spool.mkdir(exist_ok=True)
+        _fsync_dir(spool.parent)
+    tmp = spool / f"{job_id}.tmp"
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for article in articles:
+                fh.write(json.dumps(to_json(article), ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(spool / f"{job_id}.jsonl")  # whole or absent
+    _fsync_dir(spool)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterable[list[Article]]:

@@ -17,6 +17,7 @@ import os
 import queue
 import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -44,13 +45,32 @@ class _Worker:
 
     def __init__(self, settings: Settings) -> None:
         self.pool = process_pool(settings, 1)
-        self.pid: cf.Future[int] = self.pool.submit(os.getpid)
+        self.pid: cf.Future[int] = self.pool.submit(_outlive_not, os.getpid())
 
     def kill(self) -> None:
         if self.pid.done() and self.pid.exception() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid.result(), signal.SIGKILL)
         self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _outlive_not(server: int) -> int:
+    """In a worker: exit when the server process is gone; return this worker's pid.
+
+    A worker's parent is the forkserver, and a server killed with SIGKILL leaves both
+    waiting, each holding the models, unless the worker watches the server itself.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(server, 0)
+            except ProcessLookupError:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="tidings-watch-server").start()
+    return os.getpid()
 
 
 class ExtractionWorkers:
