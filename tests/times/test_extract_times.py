@@ -50,6 +50,17 @@ def test_weekday_in_the_future_tense_and_next_weekday_go_forward() -> None:
     assert value("The vote took place last Friday.", "last Friday") == "2018-05-18"
 
 
+def test_what_is_put_off_or_planned_lies_ahead_of_the_act() -> None:
+    assert value("Officials postponed until Tuesday any action.", "Tuesday") == "2018-05-29"
+    assert value("The agency extended its deadline until 9 a.m. Tuesday.", "9 a.m. Tuesday") == (
+        "2018-05-29T09:00"
+    )
+    assert value("Protesters planned a large rally on Saturday.", "Saturday") == "2018-05-26"
+    assert value("On Monday, the government planned to pay.", "Monday") == "2018-05-21"
+    assert value("A service planned for Saturday was cancelled.", "Saturday") == "2018-05-19"
+    assert value("The talks lasted until Tuesday.", "Tuesday") == "2018-05-22"
+
+
 def test_possessive_weekday_keeps_its_span_without_the_s() -> None:
     found = one("Thursday's news was devastating to Seoul.", "Thursday")
     assert (found.start, found.end, found.value) == (0, 8, "2018-05-24")
@@ -111,6 +122,31 @@ def test_decades_early_years_quarters_and_fiscal_years() -> None:
     assert value("Growth slowed in the first half of 2016.", "the first half of 2016") == (
         "2016-H1"
     )
+
+
+def test_halves_fiscal_years_and_year_ago_quarters() -> None:
+    assert value("Earnings will drop in the last half of 2018.", "the last half of 2018") == (
+        "2018-H2"
+    )
+    text = "The slump lasts through the first two quarters of 2019."
+    assert value(text, "the first two quarters of 2019") == "2019-H1"
+    assert value("Sales in the current fiscal year will rise.", "the current fiscal year") == "2018"
+    text = "In the fiscal year ended Jan. 31, it sold more."
+    assert one(text, "the fiscal year").value == "P1Y"
+    text = "It earned $5 million in the year-ago third quarter."
+    assert value(text, "the year-ago third quarter") == "2017-Q3"
+
+
+def test_spelled_years_and_counted_units() -> None:
+    assert value(
+        "January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven"
+    ) == ("1997-01")
+    text = "the price we saw in the winter of nineteen ninety-four."
+    assert value(text, "the winter of nineteen ninety-four") == "1994-WI"
+    assert value("He promised it by the year two thousand.", "the year two thousand") == "2000"
+    assert times("The firm had two thousand workers.") == []
+    assert value("It will not change for a couple of years.", "a couple of years") == "P2Y"
+    assert value("He was shot last Oct. 23 at his home.", "Oct. 23") == "2017-10-23"
 
 
 def test_a_year_carries_over_only_through_connectives() -> None:

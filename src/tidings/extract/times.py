@@ -32,6 +32,9 @@ _LINK = re.compile(
 )
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+$")
+# Verbs whose time adjunct is when the thing put off or planned is to happen, after the act.
+_DEFERRING = {"postpone", "delay", "defer", "extend", "adjourn", "reschedule"}
+_PLANNING = {"plan", "schedule"}
 _NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}
 _FUTURE_AUX = {"will", "'ll", "’ll", "shall", "wo"}
 _MODAL_AUX = {"can", "may", "might", "must", "should", "ca"}
@@ -150,8 +153,7 @@ class _Document:
         before = self.text[max(0, start - 8) : start]
         if _SINCE.search(before):
             return PAST  # "since Jan. 13", "since year-end"
-        if _UNTIL.search(before):
-            return PRESENT  # "extended the deadline until Tuesday": whichever is nearer
+        until = bool(_UNTIL.search(before))
         token = self._token_at(start)
         for _ in range(6):  # up to the head of the expression
             if not start <= token.head.idx < end or token.head.i == token.i:
@@ -166,6 +168,13 @@ class _Document:
             token = token.head
         if token.pos_ not in ("VERB", "AUX"):
             return PRESENT
+        planned = token.lemma_ in _PLANNING and token.idx < start and not until
+        if token.lemma_ in _DEFERRING or (planned and token.dep_ not in ("acl", "advcl")):
+            # "postponed until Tuesday", "planned a rally on Saturday"; not "On Friday, it
+            # planned …", "a service planned for Saturday was cancelled", "as planned"
+            return FUTURE
+        if until:
+            return PRESENT  # "stayed until Tuesday": whichever is nearer
         return _verb_tense(token, 0)
 
     # ---- parse lookups

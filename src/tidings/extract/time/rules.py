@@ -239,7 +239,7 @@ def clock_time(m: re.Match[str], ctx: Context) -> Found | None:
         return None  # a bare "01:30" is as often a video's length or a score
     day_text = m.group("dayword")
     if day_text:
-        day = _day_of(day_text, ctx, m.start("dayword"), m.end())
+        day = _day_of(day_text, ctx, m.start(), m.end())  # "until 9 a.m. Tuesday": "until"
     elif ctx.reference is not None and ctx.reference.grain == DAY:
         day = ctx.reference
     else:
