@@ -40,12 +40,10 @@ def test_plover_macro_f1(plover):
     assert plover.macro_f1 >= 0.75
 
 
-@pytest.mark.xfail(strict=True, reason="actor coding of persons and groups: see docs/accuracy.md")
 def test_plover_actor_country(plover):
     assert plover.actor_country.value >= 0.90
 
 
-@pytest.mark.xfail(strict=True, reason="implicit and locative targets: see docs/accuracy.md")
 def test_plover_recipient_country(plover):
     assert plover.recipient_country.value >= 0.85
 

@@ -20,6 +20,7 @@ from tidings.extract.events.attributes import (
     event_place,
     future,
     modality,
+    place_of,
     reported,
 )
 from tidings.extract.events.detect import (
@@ -38,6 +39,7 @@ from tidings.records import (
     Actor,
     Article,
     Event,
+    Place,
     Quote,
     SentenceSpan,
     Span,
@@ -64,6 +66,7 @@ def extract_events(
     """The events of ``doc``, one per clause predicate and participant direction, deduplicated."""
     detector = Detector(model.lexicon)
     report_verbs = model.report_verbs
+    home = _home(actors, kb)
     events: list[Event] = []
     for sent in doc.sents:
         if article.in_furniture(sent.start_char, sent.end_char):
@@ -73,8 +76,18 @@ def extract_events(
         else:
             cands = _classified(sent, model, report_verbs)
         for cand in cands:
-            events.extend(_events(cand, doc, article, actors, times, quotes, model, report_verbs))
+            events.extend(
+                _events(cand, doc, article, actors, times, quotes, model, report_verbs, home)
+            )
     return _dedup(events)
+
+
+def _home(actors: ArticleActors, kb: KnowledgeBase) -> str | None:
+    """The country of an article that names only one: where its uncoded parties are."""
+    countries = {
+        e.actor.country for e in actors.entities if e.actor and e.actor.country in kb.countries
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _classified(
@@ -124,13 +137,28 @@ def _events(
     quotes: list[Quote],
     model: EventModel,
     report_verbs: frozenset[str],
+    home: str | None,
 ) -> list[Event]:
-    """The events of one candidate: none when nobody takes part, two when reciprocal."""
+    """The events of one candidate: none when nobody takes part, two when reciprocal.
+
+    Parties the resolver leaves without a country take one from where the event happened
+    (CAMEO codes an unidentified doer by its location: "a roadside bombing near Samarra
+    killed", "was arrested in Lebanon", "people blocked streets in Hong Kong"), else from
+    ``home``, the only country the article names ("Judge Alejandro Rivera opened
+    investigations against Chilean officials").
+    """
+    place = event_place(cand, model.gazetteer, actors)
     senders = _resolve(cand.actor_heads, actors) or _resolve(cand.actor_fallback, actors)
+    if not any(a.country for a in senders):
+        origin = place or place_of(cand.actor_heads, model.gazetteer, actors)
+        if origin is not None and origin.country:
+            senders = _located(senders, origin.country) or [_place_actor(origin)]
+    senders = _located(senders, home)
     receivers = [a for a in _resolve(cand.recipient_heads, actors) if not _same_in(a, senders)]
     if not any(a.country for a in receivers):
         fallback = _resolve(cand.recipient_fallback, actors)
         receivers += [a for a in fallback if not _same_in(a, senders)]
+    receivers = _located(receivers, home)
     if any(a.country for a in receivers):
         # "sent troops to Mali": the uncoded "troops" is what is sent, not a recipient.
         receivers = [a for a in receivers if a.country]
@@ -155,7 +183,6 @@ def _events(
     if cand.needs_recipient and not receivers:
         return []
     reciprocal = _reciprocal(cand, code, senders, receivers)
-    place = event_place(cand, model.gazetteer, actors)
     if (
         place is not None
         and place.country
@@ -163,7 +190,7 @@ def _events(
         and not any(a.country for a in receivers)
     ):
         # CAMEO practice: with no target named, the place where it happened stands for it.
-        receivers.append(Actor(place.name, place.country, None, place.text, place.start, place.end))
+        receivers.append(_place_actor(place))
     if not any(a.country or a.sector for a in [*senders, *receivers]):
         return []
     date, date_text, inferred = event_date(cand, doc, times, article.published)
@@ -200,6 +227,17 @@ def _events(
         )
         for src, dst in pairs
     ]
+
+
+def _place_actor(place: Place) -> Actor:
+    return Actor(place.name, place.country, None, place.text, place.start, place.end)
+
+
+def _located(group: list[Actor], country: str | None) -> list[Actor]:
+    """``group`` with ``country`` lent to the actors that have none."""
+    if country is None:
+        return group
+    return [a if a.country else dataclasses.replace(a, country=country) for a in group]
 
 
 def _reciprocal(

@@ -17,6 +17,9 @@ _POSSIBLE = frozenset({"may", "might", "could", "can"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "from"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "province", "region", "district", "port", "capital", "enclave"}
+)
 _ANCHORED = re.compile(r"^\d{4}")
 # A time beyond these belongs to another assertion ("we're back to 2017, and he talks of …").
 _CLAUSE_EDGES = frozenset({"conj", "relcl", "parataxis"})
@@ -126,7 +129,12 @@ def event_place(cand: Candidate, gazetteer: Gazetteer, actors: ArticleActors) ->
     Places the gazetteer does not know take the country the actor resolver gives the
     phrase ("the besieged Bosnian town of Gorazde").
     """
-    for tok in [cand.head, *cand.trigger]:
+    return place_of([cand.head, *cand.trigger], gazetteer, actors)
+
+
+def place_of(tokens: list[Token], gazetteer: Gazetteer, actors: ArticleActors) -> Place | None:
+    """The first place an "in/at/near/from X" phrase of one of ``tokens`` names, geocoded."""
+    for tok in tokens:
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
                 continue
@@ -142,6 +150,10 @@ def event_place(cand: Candidate, gazetteer: Gazetteer, actors: ArticleActors) ->
 def _place_in(pobj: Token, gazetteer: Gazetteer, actors: ArticleActors) -> Place | None:
     span = np_span(pobj)
     ents = [e for e in span.ents if e.label_ in _PLACE_ENTS]
+    if not ents and pobj.lemma_.lower() in _PLACE_NOUNS:
+        # "the town of Samarra": the noun says it is a place whatever the recogniser says
+        names = [p for c in pobj.children if c.lower_ == "of" for p in c.children]
+        ents = [np_span(p) for p in names if p.pos_ == "PROPN"]
     if not ents:
         return None
     ent = ents[-1]

@@ -177,14 +177,28 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
             return objs, []
         return subjects(head)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        if head.dep_ == "ROOT" and any(c.dep_ in ("dobj", "xcomp") for c in tok.children):
-            # A past tense the parser took for a participle of the sentence's only noun:
-            # "An official newspaper called on Arabs to unite" has no other verb.
-            return [head], []
+        root = tok.sent.root
+        if root.pos_ in ("NOUN", "PROPN") and (
+            any(c.dep_ in ("dobj", "xcomp") for c in tok.children)
+            or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in tok.children)
+        ):
+            # A past tense the parser took for a participle in a sentence without a verb:
+            # "An official newspaper called on Arabs to unite", "Doctors from two aid
+            # groups donated and delivered goods" (the verb's conjunct is finite).
+            return [root], []
         return [], [head]  # "soldiers killed in Ukraine"
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if tok.dep_ == "acl" and owners and tok.tag_ == "VB":
+        return owners, []  # "Trump's decision to call off the summit": Trump calls it off
     if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj"):
         return subjects(head.head)  # "issued a declaration demanding ...": its issuer
-    if tok.dep_ in ("conj", "acomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+    if tok.dep_ == "conj" and tok.tag_ != "VBN":
+        # "has been indicted by the court and will resign": the passive's subject resigns
+        agents, patients = subjects(head)
+        return (patients, []) if patients else (agents, [])
+    if tok.dep_ == "acomp" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
+        return subjects(head)
+    if tok.dep_ == "conj":
         return subjects(head)
     if tok.dep_ == "advcl" and tok.tag_ == "VB":
         return subjects(head)  # purpose clause: "X sent troops to protect Y"
@@ -200,6 +214,31 @@ def speaker_subjects(tok: Token) -> list[Token]:
         subj = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if subj:
             return subj
+    return []
+
+
+def _refers_to(pronouns: list[Token], speakers: list[Token]) -> bool:
+    """Whether a subject pronoun can stand for the speaker of its clause: "he" or "she"
+    for a person, "it" for anything else."""
+    if len(pronouns) != 1 or len(speakers) != 1:
+        return False
+    word, speaker = pronouns[0].lower_, speakers[0]
+    person = speaker.ent_type_ == "PERSON"
+    return (word in ("he", "she") and person) or (word == "it" and not person)
+
+
+def _addressees(tok: Token) -> list[Token]:
+    """Whom the clause of ``tok`` is said to: "announced in a letter to Kim that ...",
+    "told Seoul that ..."."""
+    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+        found = [c for c in tok.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"]
+        found += prep_objects(tok, frozenset({"to"}))
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                found += [q for p in c.children for q in prep_objects(p, frozenset({"to"}))]
+        if found:
+            return found
     return []
 
 
@@ -244,12 +283,22 @@ class Detector:
                 continue
             if any(h.pos_ == "PRON" for h in cand.actor_heads):
                 cand.actor_fallback = speaker_subjects(cand.head)
+                if _refers_to(cand.actor_heads, cand.actor_fallback):
+                    # "Trump announced in a letter to Kim that he was calling off": the
+                    # speaker, not the latest person named
+                    cand.actor_heads = cand.actor_fallback
+            elif not cand.actor_heads and cand.head.dep_ == "csubj":
+                # "X said that removing the sanctions is out of the question": X's stance
+                cand.actor_fallback = speaker_subjects(cand.head.head)
             if cand.code is not None and cand.code[:2] == "14":
                 cand.recipient_fallback = self._protested(cand)
             if not cand.recipient_fallback:
                 cand.recipient_fallback = _nested_objects(cand.recipient_heads) + _counterparts(
                     cand.head
                 )
+                if cand.actor_heads and cand.actor_heads == speaker_subjects(cand.head):
+                    # One's own act announced to someone is aimed at them.
+                    cand.recipient_fallback += _addressees(cand.head)
             consumed.update(t.i for t in cand.consumed)
             found.append(cand)
         return found + [a for c in found if (a := self._accusation(c)) is not None]
@@ -346,8 +395,11 @@ class Detector:
         recipients = [*patients, *self._recipients(tok)]
         measured = obj is not None and obj.dep_ == "pobj" and obj.head.head.dep_ == "dobj"
         if obj is not None and (obj.dep_ == "dobj" or measured):
-            # the object, also when measured: "suspended part of an aid program for Bosnia"
-            recipients.append(obj)
+            # the object, also when measured: "suspended part of an aid program for Bosnia";
+            # an event named by the frame is part of the act ("called off the meeting in
+            # Singapore"), only its own participants are ("... the meeting with Kim").
+            if not (frame.objects and self.lex.noun_code(obj) is not None):
+                recipients.append(obj)
             recipients.extend(prep_objects(obj, OBJECT_PREPS))
         root = int(frame.code[:2])
         if obj is None and 9 <= root <= 13:

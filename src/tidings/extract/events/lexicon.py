@@ -91,6 +91,8 @@ class Lexicon:
         }
         obj_words = set()
         if obj is not None:
+            # "held refugees as human shields": the parser hangs "as" on the object
+            parts.update(c.lower_ for c in obj.children if c.dep_ == "prep" and c.lower_ == "as")
             obj_words = {obj.lemma_.lower(), obj.lower_}
             obj_words.update(
                 f"{c.lemma_.lower()}_{obj.lemma_.lower()}"

