@@ -8,6 +8,7 @@ store a corpus.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
@@ -104,11 +105,16 @@ def _failure(article: Article, stage: str, exc: BaseException) -> Failure:
     return Failure(article.origin or article.id, stage, f"{type(exc).__name__}: {exc}", article.id)
 
 
-def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> Iterator[Result]:
+def extract_stream(
+    items: Iterable[Article | Failure],
+    settings: Settings,
+    pool: cf.ProcessPoolExecutor | None = None,
+) -> Iterator[Result]:
     """Extract every article, batched, on the configured engine; failures pass through.
 
     Input is consumed lazily and at most a few batches per worker are in flight, so memory
-    stays flat whatever the corpus size.
+    stays flat whatever the corpus size. A ``pool`` from :func:`process_pool` whose workers
+    have already started is used as it is (and left open), saving their start-up.
     """
     batches = _batches(items, settings.batch_size)
     if settings.engine == "dask":
@@ -118,13 +124,13 @@ def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> It
         return
     if settings.engine != "local":
         raise ValueError(f"unknown engine {settings.engine!r}: use 'local' or 'dask'")
-    if settings.workers <= 1:
+    if settings.workers <= 1 and pool is None:
         for failures, articles in batches:
             yield from failures
             if articles:
                 yield from extract_batch(articles, settings)
         return
-    with process_pool(settings, settings.workers) as pool:
+    with contextlib.nullcontext(pool) if pool else process_pool(settings, settings.workers) as pool:
         pending: set[cf.Future[list[Result]]] = set()
         for failures, articles in batches:
             yield from failures
@@ -140,9 +146,13 @@ def extract_stream(items: Iterable[Article | Failure], settings: Settings) -> It
 
 def process_pool(settings: Settings, workers: int) -> cf.ProcessPoolExecutor:
     """``workers`` processes started from a forkserver, each loading the resources once."""
+    ctx = multiprocessing.get_context("forkserver")
+    # The server imports tidings and spaCy once (seconds), and each worker forks from it, so
+    # a worker's start-up is only its own resources. No effect once the server is running.
+    ctx.set_forkserver_preload(["__main__", "tidings.pipeline"])
     return cf.ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context("forkserver"),
+        mp_context=ctx,
         initializer=load_resources,
         initargs=(settings,),
     )
@@ -174,8 +184,12 @@ def run(
     paths: Iterable[str],
     settings: Settings,
     progress: Callable[[RunSummary], None] | None = None,
+    pool: cf.ProcessPoolExecutor | None = None,
 ) -> RunSummary:
-    """Read ``paths``, extract every article not stored yet, and store results in batches."""
+    """Read ``paths``, extract every article not stored yet, and store results in batches.
+
+    ``pool``: workers to extract with, as for :func:`extract_stream`.
+    """
     summary = RunSummary()
     store = open_store(settings.db)
     try:
@@ -190,7 +204,7 @@ def run(
                 yield from (a for a in articles if a.content_hash not in known)
 
         batch: list[Result] = []
-        for result in extract_stream(unseen(), settings):
+        for result in extract_stream(unseen(), settings, pool):
             batch.append(result)
             if len(batch) >= settings.batch_size:
                 _flush(store, batch, summary)
