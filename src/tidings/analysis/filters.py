@@ -47,6 +47,14 @@ def like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def like_escape(text: str) -> str:
+    """`` ESCAPE '\\'`` when :func:`like_pattern` escaped something in ``text``, else nothing.
+
+    DuckDB matches a pattern without an escape character about twice as fast.
+    """
+    return " ESCAPE '\\'" if any(c in text for c in "\\%_") else ""
+
+
 def as_date(value: Day) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -124,15 +132,18 @@ class Filters:
                 )
             params.append(self.source)
         if self.text:
-            # The trigger is part of the evidence sentence, so the sentence covers it.
-            matching = (
-                "SELECT e.event_id FROM events e WHERE e.sentence_text ILIKE ? ESCAPE '\\' "
-                "OR e.actor_name ILIKE ? ESCAPE '\\' OR e.recipient_name ILIKE ? ESCAPE '\\'"
+            # The trigger is part of the evidence sentence, so the sentence covers it. Mentions
+            # are matched on their own row; a canonical event when any of its mentions matches.
+            pattern, escape = like_pattern(self.text), like_escape(self.text)
+            e = p if not self.dedup else "e."
+            match = " OR ".join(
+                f"{e}{c} ILIKE ?{escape}" for c in ("sentence_text", "actor_name", "recipient_name")
             )
             if self.dedup:
-                matching = (
-                    f"SELECT l.canonical_id FROM event_links l WHERE l.event_id IN ({matching})"
+                match = (
+                    f"{p}canonical_id IN (SELECT l.canonical_id FROM event_links l "
+                    f"JOIN events e ON e.event_id = l.event_id WHERE {match})"
                 )
-            conds.append(f"{p}{self.id_column} IN ({matching})")
-            params.extend([like_pattern(self.text)] * 3)
+            conds.append(f"({match})")
+            params.extend([pattern] * 3)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params
