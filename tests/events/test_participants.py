@@ -44,3 +44,49 @@ def test_target_inside_the_purpose_phrase(events):
 def test_hyphenated_complement_keeps_its_recipient(events):
     found = events("Egypt agreed to re-open its border to Palestinian refugees.")
     assert dyad(only(found, "AGREE")) == (["EGY"], ["PSE"])
+
+
+def test_unidentified_doer_is_coded_by_where_it_acted(events):
+    found = events("A car bomb near the city of Mosul killed three Kurdish fighters on Friday.")
+    assert dyad(only(found, "ASSAULT"))[0] == ["IRQ"]
+    arrest = only(events("Two British journalists were detained in Iran on Tuesday."), "COERCE")
+    assert dyad(arrest) == (["IRN"], ["GBR"])
+
+
+def test_uncoded_party_takes_the_only_country_the_article_names(events):
+    found = events("Judge Maria Ortega charged 12 Peruvian police officers with torture.")
+    assert dyad(only(found, "ACCUSE")) == (["PER"], ["PER"])
+
+
+def test_no_country_is_lent_when_the_article_names_several(events):
+    found = events("Judge Maria Ortega charged 12 Peruvian and Bolivian officers with torture.")
+    assert dyad(only(found, "ACCUSE"))[0] == [None]
+
+
+def test_protest_without_target_is_aimed_at_its_own_government(events):
+    strike = only(events("Thousands of Greek workers went on strike on Wednesday."), "PROTEST")
+    assert dyad(strike) == (["GRC"], ["GRC"])
+    assert strike.recipient[0].sector == "GOV"
+
+
+def test_subject_of_a_passive_acts_in_its_conjunct(events):
+    found = events("The Iraqi minister was accused by Iran of corruption and will resign.")
+    accused = next(e for e in found if e.cameo and e.cameo.startswith("11"))
+    assert dyad(accused) == (["IRN"], ["IRQ"])
+    resign = [e for e in found if e is not accused]
+    assert resign and all(dyad(e)[0] == ["IRQ"] for e in resign)
+
+
+def test_possessor_of_a_decision_carries_it_out(events):
+    text = "Canada welcomed Germany's decision to cancel its summit with Russia."
+    cancel = next(e for e in events(text) if e.type == "REJECT")
+    assert dyad(cancel) == (["DEU"], ["RUS"])
+
+
+def test_own_act_announced_to_someone_is_aimed_at_them(events):
+    text = (
+        "Angela Merkel announced in a letter to Vladimir Putin on Monday that she was"
+        " calling off the meeting in Vienna."
+    )
+    cancel = only(events(text, published="2015-03-04"), "REJECT")
+    assert dyad(cancel) == (["DEU"], ["RUS"])

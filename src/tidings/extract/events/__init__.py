@@ -191,6 +191,10 @@ def _events(
     ):
         # CAMEO practice: with no target named, the place where it happened stands for it.
         receivers.append(_place_actor(place))
+    home_countries = {a.country for a in senders if a.country}
+    if etype == "PROTEST" and not receivers and not reciprocal and len(home_countries) == 1:
+        # A protest that names no target is aimed at the protesters' own government.
+        receivers.append(_government(senders[0], home_countries.pop(), actors))
     if not any(a.country or a.sector for a in [*senders, *receivers]):
         return []
     date, date_text, inferred = event_date(cand, doc, times, article.published)
@@ -231,6 +235,13 @@ def _events(
 
 def _place_actor(place: Place) -> Actor:
     return Actor(place.name, place.country, None, place.text, place.start, place.end)
+
+
+def _government(protester: Actor, country: str, actors: ArticleActors) -> Actor:
+    """The government of ``country``, with the protester's mention as its evidence."""
+    known = actors.kb.countries.get(country) if actors.kb is not None else None
+    name = f"Government of {known.name if known else country}"
+    return Actor(name, country, "GOV", protester.text, protester.start, protester.end)
 
 
 def _located(group: list[Actor], country: str | None) -> list[Actor]:

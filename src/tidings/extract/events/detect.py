@@ -312,10 +312,13 @@ class Detector:
         tokens = {t.i: t for t in [cand.head, *cand.trigger]}
         for tok in tokens.values():
             for c in tok.children:
-                if c.dep_ == "advcl" and c.tag_ == "VB":
+                # a purpose clause, also when parsed as a complement ("began a strike to
+                # protest against X")
+                if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB":
                     frame = self.lex.verb_frame(c, direct_object(c))
                     objects = [o for o in c.children if o.dep_ == "dobj"]
-                    if frame is not None and frame.code[:2] == "14":
+                    # to protest or to denounce X: X
+                    if frame is not None and frame.code[:2] in ("11", "14"):
                         found += objects
                         found += prep_objects(c, _PROTEST_PREPS)
                     else:  # "to show their disapproval for X"
