@@ -183,6 +183,11 @@ def test_sets() -> None:
     assert one("The envoy visits twice a week.", "a week").type == "SET"
     assert one("It will carry 70 million passengers a year.", "a year").type == "SET"
     assert one("He waited a year for the verdict.", "a year").type == "DURATION"
+    text = "Flights leave on Monday and Tuesday nights."
+    assert [(t.text, t.type, t.value) for t in times(text)] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
 
 
 def test_times_of_day() -> None:
@@ -191,6 +196,13 @@ def test_times_of_day() -> None:
     assert value("Troops crossed the border at 5 p.m.", "5 p.m.") == "2018-05-24T17:00"
     assert value("He will speak tonight.", "tonight") == "2018-05-24TNI"
     assert value("The minister spoke this morning.", "this morning") == "2018-05-24TMO"
+    assert value("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday") == (
+        "2018-05-23TAF"
+    )
+    assert value("He left on Friday at 4 in the morning.", "4 in the morning") == "2018-05-18T04:00"
+    assert value("Dealers bought in the morning.", "the morning") == "2018-05-24TMO"
+    assert value("Polls open on Election Day.", "Election Day") == "2018-11-06"
+    assert times('Baker said on ABC\'s "This Week" that talks go on.') == []
 
 
 def test_present_past_and_future_references() -> None:

@@ -170,6 +170,6 @@ REFERENCE_WORDS = (
 RECURRENCE_WORDS = "every each hourly daily nightly weekly biweekly monthly yearly"
 HOLIDAY_WORDS = (
     "year valentine independence halloween christmas veterans boxing thanksgiving labor memorial "
-    "easter friday"
+    "easter friday election"
 )
 SEASON_WORDS = "spring summer fall autumn winter"

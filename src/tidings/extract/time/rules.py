@@ -426,6 +426,9 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     """ "last year", "this week", "next month", "the past year", "earlier this month",
     "the quarter", "last summer", "the weekend"."""
     rel = " ".join(m.group("rel").lower().split())
+    line = ctx.before(m.start(), 80).rpartition("\n")[2]
+    if m.group("runit")[0].isupper() and line.strip(" \t\"'“‘"):
+        return None  # a capitalised unit inside a line is a title (ABC's "This Week")
     unit = m.group("runit").lower()
     lead = (m.group("lead") or "").lower().rstrip("-")
     mod = _REL_MODS.get(lead.split()[0]) if lead else None
@@ -539,11 +542,35 @@ def relative_day(m: re.Match[str], ctx: Context) -> Found | None:
     return _date(point, _REL_MODS.get(lead))
 
 
+def day_part(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "(in) the morning", "mid-afternoon yesterday", "4 in the morning": a part of the day
+    named, or the last day mentioned, or the publication day."""
+    part = lx.PARTS_OF_DAY[m.group("dpart").lower()]
+    if m.group("dday"):
+        day = _day_of(m.group("dday"), ctx, m.start("dday"), m.end())
+    elif ctx.reference is not None and ctx.reference.grain == DAY:
+        day = ctx.reference
+    else:
+        day = Point.of_day(ctx.anchor) if ctx.anchor else None
+    date = day.value() if day else "XXXX-XX-XX"
+    if not m.group("dhour"):
+        return Found("TIME", f"{date}T{part}", None, day)
+    hour = int(m.group("dhour"))
+    hour += 12 if part in ("AF", "EV") and hour < 12 else 0
+    return Found("TIME", f"{date}T{hour:02d}:00", None, day) if 0 < hour <= 24 else None
+
+
+_SHARED_SET = re.compile(rf"\s+(?:and|or)\s+{lx.WEEKDAY}(?:s\b|\s+({lx.DAY_PART})s\b)")
+
+
 def weekday(m: re.Match[str], ctx: Context) -> Found | None:
     """ "Thursday", "last Friday", "next Tuesday", "Wednesday night", "Mondays" (a set)."""
     wd = lx.WEEKDAYS[m.group("wd").lower()]
     part = lx.PARTS_OF_DAY.get((m.group("part") or "").lower(), "")
-    if m.group("plural"):
+    shared = _SHARED_SET.match(ctx.after(m.end(), 40)) if not m.group("part") else None
+    if shared:  # "on Monday and Tuesday nights": the recurrence distributes over both days
+        part = lx.PARTS_OF_DAY.get((shared.group(1) or "").lower(), "")
+    if m.group("plural") or m.group("pplural") or shared:
         return Found("SET", f"XXXX-WXX-{wd + 1}" + (f"T{part}" if part else ""))
     rel = m.group("rel") or ""
     if not rel and re.match(r"['’]s\b", ctx.after(m.end())):
@@ -726,6 +753,8 @@ _FIXED_HOLIDAYS = {
 def _movable(name: str, year: int) -> dt.date | None:
     if name.startswith("thanksgiving"):
         return nth_weekday(year, 11, 3, 4)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
     if name == "labor day":
         return nth_weekday(year, 9, 0, 1)
     if name == "memorial day":
@@ -878,9 +907,16 @@ RULES: list[tuple[str, Normaliser, str]] = [
         lx.DAY_WORDS,
     ),
     (
+        r"(?:(?P<dhour>\d{1,2})\s+(?i:in\s+the)\s+|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))"
+        r"(?i:the)\s+|(?i:mid)[\s-]?)(?P<dpart>(?i:morning|afternoon|evening))"
+        rf"(?:\s+(?P<dday>(?i:yesterday|today|tomorrow)|{lx.WEEKDAY}))?",
+        day_part,
+        "morning afternoon evening mid-morning mid-afternoon mid-evening",
+    ),
+    (
         rf"{lx.POINT_MOD}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming"
         rf"|previous))\s+)?(?P<wd>{lx.WEEKDAY})(?P<plural>s)?"
-        rf"(?:\s+(?P<part>{lx.DAY_PART}))?",
+        rf"(?:\s+(?P<part>{lx.DAY_PART})(?P<pplural>s)?)?",
         weekday,
         lx.WEEKDAY_WORDS,
     ),
@@ -925,7 +961,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     (
         r"(?P<holiday>(?i:new\s+year['’]s(?:\s+day|\s+eve)?|valentine['’]s\s+day"
         r"|independence\s+day|halloween|christmas(?:\s+day|\s+eve)?|veterans\s+day|boxing\s+day"
-        r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|easter(?:\s+sunday)?"
+        r"|thanksgiving(?:\s+day)?|labor\s+day|memorial\s+day|easter(?:\s+sunday)?|election\s+day"
         rf"|good\s+friday))(?:,?\s+(?P<hyear>{lx.YEAR4}))?",
         holiday,
         lx.HOLIDAY_WORDS,
