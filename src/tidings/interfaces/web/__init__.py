@@ -29,6 +29,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
     import uvicorn
 
     from tidings.interfaces.web.app import create_app
+    from tidings.interfaces.web.limits import server_options
     from tidings.store import open_store
 
     holder = served_by(settings.db)
@@ -39,4 +40,4 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
     except Exception as exc:  # DuckDB's lock error, a refused PostgreSQL connection, …
         raise RuntimeError(f"cannot open {settings.db}: {exc}") from exc
     app = create_app(settings, url=f"http://{host}:{port}")
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", **server_options(settings))

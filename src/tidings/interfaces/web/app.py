@@ -77,6 +77,7 @@ def create_app(settings: Settings, *, warm: bool = True, url: str | None = None)
             "/api/analyse": settings.max_article_chars * 4 + METADATA_ALLOWANCE,
             "/api/ingest": settings.max_record_bytes,
         },
+        timeout=settings.request_timeout,
     )
 
     @app.exception_handler(RequestValidationError)
