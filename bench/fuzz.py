@@ -3,6 +3,7 @@
     python -m bench.fuzz                  # 10,000 inputs, plus one 50 MB file
     python -m bench.fuzz -n 500 --no-big  # a quick look
     python -m bench.fuzz --pages 600      # time the HTML reader on pathological pages
+    python -m bench.fuzz --atheris 600    # coverage-guided fuzzing of the readers (atheris)
 
 Writes N generated inputs (random bytes, broken and deeply nested HTML, zero-width and
 right-to-left text, mixed encodings, malformed JSON Lines and CSV, truncated gzip, 10 MB
@@ -10,12 +11,18 @@ lines, pages nested 100,000 deep) plus well-formed articles into a directory, ru
 ``tidings.pipeline.run`` over it into a fresh DuckDB, and checks: no exception escapes,
 every record read ends up either stored or in the failures table, and every well-formed
 article is stored. Prints the counts and the time; exits 1 on any violation.
+
+``--atheris`` instead hands the readers to atheris (``pip install atheris``), which mutates
+inputs towards new branches for the given time: each input is written as a file of one of
+the formats (picked by its first byte) and read with ``read_sources``; any exception that
+escapes is a crash, saved by libFuzzer as ``crash-*`` in a ``tidings-atheris-*`` temp folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import inspect
 import json
 import multiprocessing
 import random
@@ -262,6 +269,45 @@ def probe_pages(directory: Path, cap: float) -> list[tuple[str, int, str]]:
     return rows
 
 
+READER_SUFFIXES = [".txt", ".html", ".jsonl", ".json", ".csv", ".tsv", ".txt.gz", ".md"]
+
+
+def fuzz_readers(seconds: float) -> None:
+    """Coverage-guided fuzzing of every reader for ``seconds``; libFuzzer then prints the
+    count of runs and exits the process (non-zero on a crash)."""
+    try:
+        import atheris
+    except ImportError:
+        raise SystemExit("--atheris needs atheris: pip install atheris") from None
+
+    # Coverage of tidings' readers only: instrumenting every loaded module takes minutes.
+    for name, module in list(sys.modules.items()):
+        if name.startswith("tidings.sources"):
+            for obj in vars(module).values():
+                for fn in [obj, *vars(obj).values()] if inspect.isclass(obj) else [obj]:
+                    if inspect.isfunction(fn) and fn.__module__ == name:
+                        atheris.instrument_func(fn)
+    settings = Settings(article_timeout=10)
+    folder = Path(tempfile.mkdtemp(prefix="tidings-atheris-"))
+
+    def one_input(data: bytes) -> None:
+        if not data:
+            return
+        path = folder / ("input" + READER_SUFFIXES[data[0] % len(READER_SUFFIXES)])
+        path.write_bytes(data[1:])
+        for result in read_sources([str(path)], settings):
+            if isinstance(result, Article):
+                assert result.text.strip(), "an article without text"
+            else:
+                assert isinstance(result, Failure) and result.error, result
+        path.unlink()
+
+    # -timeout=0: libFuzzer's own SIGALRM would clash with article_timeout's.
+    options = [f"-max_total_time={int(seconds)}", "-timeout=0", "-rss_limit_mb=4096"]
+    atheris.Setup([sys.argv[0], *options, f"-artifact_prefix={folder}/crash-"], one_input)
+    atheris.Fuzz()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-n", type=int, default=10_000)
@@ -274,7 +320,15 @@ def main() -> int:
         metavar="SECONDS",
         help="instead: time the HTML reader on pathological pages, each cut off after SECONDS",
     )
+    ap.add_argument(
+        "--atheris",
+        type=float,
+        metavar="SECONDS",
+        help="instead: coverage-guided fuzzing of the readers with atheris for SECONDS",
+    )
     args = ap.parse_args()
+    if args.atheris:
+        fuzz_readers(args.atheris)
     if args.pages:
         with tempfile.TemporaryDirectory() as tmp:
             for name, size, outcome in probe_pages(Path(tmp), args.pages):

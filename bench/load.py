@@ -10,8 +10,10 @@ connection, doing a weighted mix of POST /api/analyse, POST /api/ingest (one to 
 articles, each text generated and unique) and GET list/query endpoints with varied filters.
 Afterwards it waits for every acknowledged ingest job to finish, stops the server, opens
 the database and checks that every acknowledged article is stored exactly once (or recorded
-as a failure). Prints throughput, p50/p95/p99 latency per kind, the count of 5xx and other
-errors, and lost/duplicated writes as Markdown; exits 1 on any 5xx, lost or duplicated write.
+as a failure). With ``--kill`` the server is killed (SIGKILL) as the clients stop and a new
+one drains the backlog from the ingest spool. Prints throughput, p50/p95/p99 latency per
+kind, the count of 5xx and other errors, and lost/duplicated writes as Markdown; exits 1 on
+any 5xx, lost or duplicated write.
 """
 
 from __future__ import annotations
@@ -207,6 +209,12 @@ def main() -> int:
     ap.add_argument("--mix", default="analyse=1,ingest=1,query=6", help="kind=weight,...")
     ap.add_argument("--drain-limit", type=float, default=900, help="seconds to finish ingests")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--kill",
+        action="store_true",
+        help="SIGKILL the server as the clients stop and restart it before draining, so the "
+        "ingest backlog must survive in the spool",
+    )
     args = ap.parse_args()
     weights = {k: int(v) for k, v in (p.split("=") for p in args.mix.split(","))}
     token = secrets.token_urlsafe(16)
@@ -239,13 +247,20 @@ def main() -> int:
             for t in threads:
                 t.join()
             elapsed = time.perf_counter() - started
+            killed_errors = b""
+            if args.kill:
+                server.kill()
+                killed_errors = server.communicate()[1]
+                server = start_server(db, port, token)
             drain_start = time.perf_counter()
             states = drain(base, list(rec.acknowledged), args.drain_limit)
             drained = time.perf_counter() - drain_start
         finally:
             server.send_signal(signal.SIGTERM)
             _, err = server.communicate(timeout=120)
-        server_errors = [ln for ln in err.decode().splitlines() if "Traceback" in ln]
+        server_errors = [
+            ln for ln in (killed_errors + err).decode().splitlines() if "Traceback" in ln
+        ]
         con = duckdb.connect(str(db), read_only=True)
         stored = Counter(
             r[0] for r in con.execute("SELECT id FROM articles WHERE id LIKE 'load-%'").fetchall()
@@ -282,6 +297,7 @@ def main() -> int:
     print(
         f"ingest: {len(rec.acknowledged)} requests acknowledged (202) with {len(acked)} "
         f"articles; jobs {dict(states)}; backlog drained in {drained:.0f} s"
+        + (" (after a SIGKILL and a restart of the server)" if args.kill else "")
     )
     print(
         f"stored exactly once: {sum(stored[a] == 1 for a in acked)}; extraction failures "
