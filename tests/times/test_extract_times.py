@@ -61,6 +61,11 @@ def test_what_is_put_off_or_planned_lies_ahead_of_the_act() -> None:
     assert value("The talks lasted until Tuesday.", "Tuesday") == "2018-05-22"
 
 
+def test_the_previous_weekday_counts_from_the_day_last_mentioned() -> None:
+    text = "Stocks closed on May 15, down from the previous Friday."
+    assert value(text, "the previous Friday") == "2018-05-11"
+
+
 def test_possessive_weekday_keeps_its_span_without_the_s() -> None:
     found = one("Thursday's news was devastating to Seoul.", "Thursday")
     assert (found.start, found.end, found.value) == (0, 8, "2018-05-24")
@@ -146,6 +151,13 @@ def test_spelled_years_and_counted_units() -> None:
     assert value("He promised it by the year two thousand.", "the year two thousand") == "2000"
     assert times("The firm had two thousand workers.") == []
     assert value("It will not change for a couple of years.", "a couple of years") == "P2Y"
+    assert (
+        value("It turned a profit after several quarters of losses.", "several quarters") == "PXQ"
+    )
+    assert times("Three-quarters of its food is imported.") == []
+    assert value("A minute and a half later, a pilot called.", "A minute and a half later") == (
+        "PT1M30S"
+    )
     assert value("He was shot last Oct. 23 at his home.", "Oct. 23") == "2017-10-23"
 
 

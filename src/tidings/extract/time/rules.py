@@ -161,9 +161,13 @@ def _weekday_date(ctx: Context, start: int, end: int, weekday: int, rel: str) ->
     rel = " ".join(rel.lower().split())
     if rel == "today":
         return anchor
-    if rel in ("last", "previous", "this past"):
+    ref = ctx.reference
+    if rel in ("the previous", "the following") and ref is not None and ref.day is not None:
+        # anaphoric: "down from the previous Friday" counts from the day last mentioned
+        return weekday_near(ref.day, weekday, -2 if rel == "the previous" else 2)
+    if rel in ("last", "previous", "this past", "the previous"):
         return weekday_near(anchor, weekday, -2)
-    if rel in ("next", "coming", "this coming"):
+    if rel in ("next", "coming", "this coming", "the following"):
         return weekday_near(anchor, weekday, 2)
     tense = ctx.tense(start, end, through_nouns=True)  # "the rally on Saturday": when it was
     if tense != PRESENT:
@@ -606,6 +610,11 @@ _PER_AMOUNT = re.compile(
 )
 
 
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|its|their|his|her|our|your|all|those|these|this|that)\b|\d)", re.I
+)
+
+
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
     """ "three days" → P3D, "the past two months", "a 10-hour wait", "nearly two years",
     and with "ago", "earlier" or "later" the date that far from publication."""
@@ -615,8 +624,8 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
     if re.fullmatch(lx.YEAR4, num_text):
         return None  # "the 1988 quarter": a year, not 1,988 quarters
     direction = (m.group("dir") or "").lower()
-    if unit == "quarter" and re.match(r"\s+of\b", ctx.after(m.end())):
-        return None  # "three-quarters of its food"
+    if unit == "quarter" and _FRACTION_OF.match(ctx.after(m.end())):
+        return None  # "three-quarters of its food"; not "several quarters of losses"
     if unit == "second" and num_text.lower() in ("a", "an"):
         return None  # "a second group"
     if (
@@ -645,7 +654,7 @@ def duration(m: re.Match[str], ctx: Context) -> Found | None:
         return Found("DATE", "PAST_REF") if direction == "ago" else Found("DURATION", value)
     _, grain = lx.UNITS[unit]
     if grain is None:
-        return Found("DURATION", _duration_value(num, unit), dmod)
+        return Found("DURATION", value, dmod)
     steps = -num if past else num
     steps *= lx.UNIT_FACTOR.get(unit, 1)
     ref = ctx.reference if direction != "ago" else None
@@ -877,7 +886,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (
         rf"(?i:the\s+)?(?:(?P<y1>{lx.YEAR4})(?:['’]s)?\s+|(?P<rel>(?i:this|last|next))\s+"
-        rf"(?i:year)['’]s\s+)?(?i:(?:fiscal|financial)\s+)?(?P<ord>(?i:first|second|third|fourth"
+        rf"(?i:year)['’]s\s+)?(?i:(?:fiscal|financial)[\s-]+)?(?P<ord>(?i:first|second|third|fourth"
         rf"|final|1st|2nd|3rd|4th|last(?=[\s-]+(?i:half|two))))[\s-]+(?P<kind>(?i:quarter|half"
         rf"|two\s+quarters))(?:\s+(?i:of\s+)?"
         rf"(?i:(?:fiscal|financial)\s+)?(?i:year\s+)?(?P<y2>{lx.YEAR4})|\s+(?i:of\s+)?"
@@ -915,7 +924,7 @@ RULES: list[tuple[str, Normaliser, str]] = [
     ),
     (
         rf"{lx.POINT_MOD}(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming"
-        rf"|previous))\s+)?(?P<wd>{lx.WEEKDAY})(?P<plural>s)?"
+        rf"|(?:the\s+)?previous|the\s+following))\s+)?(?P<wd>{lx.WEEKDAY})(?P<plural>s)?"
         rf"(?:\s+(?P<part>{lx.DAY_PART})(?P<pplural>s)?)?",
         weekday,
         lx.WEEKDAY_WORDS,
