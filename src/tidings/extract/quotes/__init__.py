@@ -288,7 +288,7 @@ class _Finder:
             if content is None or subject is None:
                 continue
             start, end = content
-            if any(_overlap(t, content) for t in self.taken):
+            if any(_clash(t, content) for t in self.taken):
                 continue
             attribution = self._from_cue(tok)
             out.append(
@@ -425,7 +425,11 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         toks.extend(c.subtree)
     if any(t.dep_ in _CONTENT_DEPS for t in toks):
         return _chars(inside(toks))
-    if cue.dep_ == "parataxis" and cue.head.pos_ in ("VERB", "AUX"):
+    # "…, he said, …" and "As the Atlantic noted, trust …": the clause the cue hangs on.
+    aside = cue.dep_ == "parataxis" or (
+        cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    )
+    if aside and cue.head.pos_ in ("VERB", "AUX"):
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
         return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
     return None
@@ -455,6 +459,14 @@ def _chars(toks: list[Token]) -> tuple[int, int] | None:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two contents overlap other than by nesting: one attribution may report
+    another ("X told reporters he thought …", "according to the Post, the judge said …")."""
+    if not _overlap(a, b):
+        return False
+    return a == b or not (b[0] <= a[0] and a[1] <= b[1])
 
 
 def _extra_words(text: str, content: tuple[int, int], p: Marked) -> bool:

@@ -24,8 +24,13 @@ class Speakers:
         self.actors = actors
 
     def speaker(self, head: Token, cue: Token | None = None) -> Speaker:
-        """The speaker whose mention is the noun phrase headed by ``head``."""
+        """The speaker whose mention is the noun phrase headed by ``head``; a possessor of
+        a noun cue is reported with its "'s" ("Trump's claim"), the name looked up without."""
         mention = noun_phrase(head, cue)
+        if head.dep_ == "poss" and cue is not None and cue.pos_ == "NOUN":
+            end = mention.end
+            if end < len(head.doc) and head.doc[end].dep_ == "case" and head.doc[end].head == head:
+                return self._who(mention, head.doc[mention.start : end + 1])
         if head.lower_ in RELATIVE:  # "Narang, who said", "polls that show"
             verb = head.head
             while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
@@ -77,10 +82,11 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
             break
     while end - 1 > start and (
         doc[end - 1].dep_ == "case"
+        or doc[end - 1].is_space
         or (doc[end - 1].is_punct and not _closes_bracket(doc, start, end))
     ):
         end -= 1
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
 
