@@ -259,20 +259,39 @@ def search_quotes(
 
 
 def _day_window(
-    store: Store, source: str, day: str, where: str, params: list[Any], limit: int, offset: int
+    store: Store,
+    source: str,
+    day: str,
+    where: str,
+    params: list[Any],
+    limit: int,
+    offset: int,
+    key: str | None = None,
 ) -> tuple[int, str, list[Any], int] | tuple[int, None, None, None]:
     """Where a newest-first page falls, found without sorting every row.
 
     Sorting all selected rows to skip ``offset`` of them grows with the offset; counting the
     rows per ``day`` (one grouped scan, which gives the total too) tells which days rows
     ``offset`` to ``offset + limit`` fall on, so only those days' rows need sorting. Returns
-    the total, a condition selecting those days, its parameters, and how many rows of those
-    days come before the page; the last three are None when the page is empty.
+    the total, the WHERE clause and parameters of the page query (``where`` narrowed to
+    those days), and how many rows of those days come before the page; the last three are
+    None when the page is empty.
+
+    With ``key`` (the rows' id column), the scan fetches each selected row's day and key
+    instead of counting, and the page query selects the rows of those days by key: an
+    expensive filter (a text search) is then evaluated once, not again for the page.
     """
-    counts = store.tuples(
-        f"SELECT {day}, count(*) FROM {source} {where} GROUP BY 1 ORDER BY 1 DESC NULLS LAST",
-        params,
-    )
+    if key:
+        keys: dict[Any, list[Any]] = {}
+        for value, k in store.tuples(f"SELECT {day}, {key} FROM {source} {where}", params):
+            keys.setdefault(value, []).append(k)
+        newest_first = sorted(keys, key=lambda d: (d is None, -d.toordinal() if d else 0))
+        counts = [(d, len(keys[d])) for d in newest_first]
+    else:
+        counts = store.tuples(
+            f"SELECT {day}, count(*) FROM {source} {where} GROUP BY 1 ORDER BY 1 DESC NULLS LAST",
+            params,
+        )
     total = sum(n for _, n in counts)
     before, skip, days = 0, 0, []
     for value, n in counts:
@@ -285,6 +304,8 @@ def _day_window(
             break
     if not days:
         return total, None, None, None
+    if key:
+        return total, f"WHERE {store.in_list(key)}", [[k for d in days for k in keys[d]]], skip
     dated = [d for d in days if d is not None]
     conds, cond_params = [], []
     if dated:
@@ -292,11 +313,9 @@ def _day_window(
         cond_params += [dated[-1], dated[0]]
     if days[-1] is None:
         conds.append(f"{day} IS NULL")
-    return total, "(" + " OR ".join(conds) + ")", cond_params, skip
-
-
-def _and(where: str, cond: str) -> str:
-    return f"{where} AND {cond}" if where else f"WHERE {cond}"
+    window = "(" + " OR ".join(conds) + ")"
+    where = f"{where} AND {window}" if where else f"WHERE {window}"
+    return total, where, [*params, *cond_params], skip
 
 
 _EVENT_COLUMNS = (
@@ -317,12 +336,15 @@ def events_page(
     """
     f = filters or Filters()
     where, params = f.sql("x")
-    total, window, window_params, skip = _day_window(
-        store, f"{f.table} x", "x.day", where, params, limit, offset
+    # A canonical event matches text when one of its mentions does: finding them reads every
+    # mention's sentence, so that is done once, in the window scan. (A mention row is tested on
+    # its own, and the page query narrowed to a few days tests only those days' rows.)
+    key = "x.canonical_id" if f.text and f.dedup else None
+    total, where, params, skip = _day_window(
+        store, f"{f.table} x", "x.day", where, params, limit, offset, key
     )
-    if window is None:
+    if where is None:
         return {"total": total, "rows": []}
-    where, params = _and(where, window), [*params, *window_params]
     cols = ", ".join(f"x.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
     order = "ORDER BY x.day DESC NULLS LAST, id"
     if f.dedup:
@@ -381,10 +403,11 @@ def list_articles(
         conds.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
         params.extend([like_pattern(search)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
-    total, window, window_params, skip = _day_window(
-        store, "articles a", "a.published", where, params, limit, offset
+    key = "a.content_hash" if search else None  # a text search is evaluated once
+    total, where, params, skip = _day_window(
+        store, "articles a", "a.published", where, params, limit, offset, key
     )
-    if window is None:
+    if where is None:
         return {"total": total, "rows": []}
     order = "ORDER BY a.published DESC NULLS LAST, a.content_hash"
     # The page is cut first, so that only its articles' quotes and events are counted.
@@ -392,8 +415,8 @@ def list_articles(
         "SELECT a.*, (SELECT count(*) FROM quotes q WHERE q.article_hash = a.content_hash) "
         "AS quotes, (SELECT count(*) FROM events e WHERE e.article_hash = a.content_hash) "
         "AS events FROM (SELECT a.content_hash, a.id, a.title, a.published, a.source, a.url "
-        f"FROM articles a {_and(where, window)} {order} LIMIT ? OFFSET ?) a {order}",
-        [*params, *window_params, limit, skip],
+        f"FROM articles a {where} {order} LIMIT ? OFFSET ?) a {order}",
+        [*params, limit, skip],
     )
     return {"total": total, "rows": plain(rows)}
 
