@@ -38,3 +38,16 @@ def test_sentences_without_capitals_get_no_entities_and_others_do() -> None:
     doc = parse("he said it was over. Kim Jong Un met Moon Jae-in in Panmunjom.")
     assert {e.text for e in doc.ents if e.label_ == "PERSON"} >= {"Kim Jong Un"}
     assert all(e.start_char > 20 for e in doc.ents)
+
+
+def test_indexed_attribute_ruler_annotates_as_spacys_own(shared: Path) -> None:
+    """parse_many applies the attribute ruler through an index; every annotation it sets
+    (part of speech, morphology, lemma) is the one the full pipeline sets."""
+    with gzip.open(shared / "data/corpora/guardian-world-249.jsonl.gz", "rt") as fh:
+        texts = [json.loads(line)["text"] for line in itertools.islice(fh, 8, 16)]
+    attrs = ["TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD"]
+    full = [d.to_array(attrs) for d in load_nlp().pipe(texts, disable=["ner"])]
+    ours = [d.to_array(attrs) for d in parse_many(texts, batch_size=3)]
+    assert sum(len(a) for a in full) > 5000
+    for a, b in zip(full, ours, strict=True):
+        assert (a == b).all()
