@@ -432,6 +432,10 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     if aside and cue.head.pos_ in ("VERB", "AUX"):
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
         return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
+    # Only a preposition's object: "warned against …", "pointed to the case", "agrees with".
+    for c in cue.rights:
+        if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return _chars(inside(c.subtree)[1:])
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors import ArticleActors
+from tidings.extract.quotes.cues import CUE_LEMMAS
 from tidings.records import Speaker
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -76,6 +77,18 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     start, end = head.left_edge.i, head.right_edge.i + 1
     if cue is not None and head.i < cue.left_edge.i < end:
         end = cue.left_edge.i
+    for c in head.rights:
+        # "Weaver, who said …, argued": the relative clause holds an attribution of its
+        # own (its source is "who"), and news annotation leaves it out of this one's.
+        if (
+            c.dep_ == "relcl"
+            and c.i < end
+            and any(t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS for t in c.subtree)
+        ):
+            end = c.left_edge.i
+            break
+    if doc[start].lower_ == "even" and start < head.i:  # "even Mr. Slinker said"
+        start += 1
     for i in range(head.i - 1, start - 1, -1):
         if doc[i].text in ("—", "–", "--") or "\n" in doc[i].text_with_ws:
             start = i + 1
@@ -83,7 +96,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     while end - 1 > start and (
         doc[end - 1].dep_ == "case"
         or doc[end - 1].is_space
-        or (doc[end - 1].is_punct and not _closes_bracket(doc, start, end))
+        or (doc[end - 1].is_punct and not _closes(doc, start, end))
     ):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -91,9 +104,14 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     return doc[start:end]
 
 
-def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
-    """Whether the phrase's last token closes a bracket it opened: "Sen. X (R-Ky.)"."""
-    return doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1])
+_PAIRS = {")": "(", "”": "“", "''": "''", '"': '"', "—": "—", "–": "–", "--": "--"}
+
+
+def _closes(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase's last token closes a bracket, quote or dash it opened: "Sen. X
+    (R-Ky.)", "star of “Scandal,”", "Democrats — and some Republicans —"."""
+    opener = _PAIRS.get(doc[end - 1].text)
+    return opener is not None and any(t.text == opener for t in doc[start : end - 1])
 
 
 def _entity_at(tok: Token) -> Span | None:
