@@ -28,8 +28,10 @@ from tidings.extract.quotes.cues import (
     CUE_LEMMAS,
     INTENT_LEMMAS,
     MESSAGE_NOUNS,
+    MISLEMMATIZED,
     NOUN_CUES,
     OBJECT_LEMMAS,
+    lemma,
 )
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
 from tidings.extract.quotes.speakers import Speakers, noun_phrase
@@ -87,10 +89,10 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
         lemmas = doc.to_array(["LEMMA", "LOWER"])
-        words = (*CUE_LEMMAS, *NOUN_CUES, "according")
+        words = (*CUE_LEMMAS, *NOUN_CUES, *MISLEMMATIZED, "according")
         cue_hashes = {doc.vocab.strings.add(w) for w in words}
         self.cue_ids = {
-            i for i, (lemma, low) in enumerate(lemmas) if lemma in cue_hashes or low in cue_hashes
+            i for i, (lem, low) in enumerate(lemmas) if lem in cue_hashes or low in cue_hashes
         }
         self.used_cues: set[int] = set()
         self.taken: list[tuple[int, int]] = []
@@ -328,10 +330,10 @@ def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
     if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' support for Clinton"
-        return tok.lemma_.lower() in NOUN_CUES and any(
+        return lemma(tok) in NOUN_CUES and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
         )
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS
+    return tok.pos_ == "VERB" and lemma(tok) in CUE_LEMMAS
 
 
 def _cue_span(tok: Token) -> Span:
@@ -394,7 +396,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     if cue.lower_ == "according":  # the rest of the sentence
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
         return _chars(_longest_run(inside(t for t in cue.sent if t.i not in skip)))
-    lemma = cue.lemma_.lower()
+    cue_lemma = lemma(cue)
     if cue.pos_ == "NOUN":
         for c in cue.rights:
             if c.dep_ in ("acl", "ccomp") or (c.dep_ == "prep" and c.lower_ in _NOUN_PREPS):
@@ -404,7 +406,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     for c in cue.children:
         if not lo <= c.idx < hi:
             continue
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and lemma in INTENT_LEMMAS):
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue_lemma in INTENT_LEMMAS):
             return _chars(inside(c.subtree))
         if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children):
             return _chars(inside(c.subtree))  # "asked if he would run"
@@ -418,8 +420,8 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
             break
         if not toks and (
             c.dep_ in _LEADING
-            or (c.dep_ == "prep" and lemma not in OBJECT_LEMMAS)
-            or (c.dep_ == "dobj" and lemma == "tell")  # the one told, not what was said
+            or (c.dep_ == "prep" and cue_lemma not in OBJECT_LEMMAS)
+            or (c.dep_ == "dobj" and cue_lemma == "tell")  # the one told, not what was said
         ):
             continue
         toks.extend(c.subtree)

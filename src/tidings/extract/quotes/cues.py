@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 # Verbs whose clausal complement is what the subject said, wrote, thinks or wants.
 SPEECH = {
     "say", "tell", "add", "warn", "argue", "announce", "claim", "note", "write", "tweet",
@@ -53,3 +55,12 @@ MESSAGE_NOUNS = {
     "memo", "interview", "email", "post", "video", "message", "note", "op-ed", "column",
     "editorial", "press", "remark", "comment", "filing", "brief", "lawsuit", "complaint",
 }  # fmt: skip
+
+# Forms en_core_web_md's lemmatizer gets wrong for a cue ("hopes" → "hop").
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+MISLEMMATIZED = frozenset(_LEMMA_FIXES)
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma of ``tok``, corrected where the model's lemmatizer errs."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from tidings.extract.actors import ArticleActors
-from tidings.extract.quotes.cues import CUE_LEMMAS
+from tidings.extract.quotes.cues import CUE_LEMMAS, lemma
 from tidings.records import Speaker
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -83,7 +83,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         if (
             c.dep_ == "relcl"
             and c.i < end
-            and any(t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS for t in c.subtree)
+            and any(t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in c.subtree)
         ):
             end = c.left_edge.i
             break
