@@ -90,3 +90,16 @@ def test_own_act_announced_to_someone_is_aimed_at_them(events):
     )
     cancel = only(events(text, published="2015-03-04"), "REJECT")
     assert dyad(cancel) == (["DEU"], ["RUS"])
+
+
+def test_place_codes_no_named_person_nor_a_meeting(events):
+    found = events("Hans Mueller met Xi Jinping in Paris on Monday.")
+    assert dyad(only(found, "CONSULT")) == ([None], ["CHN"])
+    meeting = events("The meeting with Xi Jinping in Paris was cancelled.")
+    assert not any("FRA" in dyad(e)[0] for e in meeting), [(e.type, dyad(e)) for e in meeting]
+
+
+def test_speaker_with_a_partner_keeps_the_partner(events):
+    text = "Angela Merkel said she and Emmanuel Macron had agreed to meet Putin."
+    agree = [e for e in events(text, published="2019-03-04") if e.type == "AGREE"]
+    assert {c for e in agree for c in dyad(e)[0]} >= {"DEU", "FRA"}

@@ -52,6 +52,8 @@ __all__ = ["EventModel", "extract_events", "load_event_model"]
 _RECIPROCAL_ROOTS = frozenset({3, 4, 5, 6, 19})
 _ONE_WAY = frozenset({"042", "043"})
 _MAX_TRIGGER_GAP = 8
+# CAMEO roots from protest on (14-20): acts whose unidentified doers are coded by place.
+_CONFLICT_ROOT = 14
 
 
 def extract_events(
@@ -141,15 +143,17 @@ def _events(
 ) -> list[Event]:
     """The events of one candidate: none when nobody takes part, two when reciprocal.
 
-    Parties the resolver leaves without a country take one from where the event happened
-    (CAMEO codes an unidentified doer by its location: "a roadside bombing near Samarra
-    killed", "was arrested in Lebanon", "people blocked streets in Hong Kong"), else from
+    Parties the resolver leaves without a country take one from where a protest, coercion
+    or attack happened (CAMEO codes an unidentified doer by its location: "a roadside
+    bombing near Samarra killed", "was arrested in Lebanon", "people blocked streets in
+    Hong Kong"; a named person or a pronoun is no unidentified doer), else from
     ``home``, the only country the article names ("Judge Alejandro Rivera opened
     investigations against Chilean officials").
     """
     place = event_place(cand, model.gazetteer, actors)
     senders = _resolve(cand.actor_heads, actors) or _resolve(cand.actor_fallback, actors)
-    if not any(a.country for a in senders):
+    conflict = cand.code is not None and int(cand.code[:2]) >= _CONFLICT_ROOT
+    if conflict and not any(a.country or not a.sector for a in senders):
         origin = place or place_of(cand.actor_heads, model.gazetteer, actors)
         if origin is not None and origin.country:
             senders = _located(senders, origin.country) or [_place_actor(origin)]

@@ -220,8 +220,8 @@ def speaker_subjects(tok: Token) -> list[Token]:
 def _refers_to(pronouns: list[Token], speakers: list[Token]) -> bool:
     """Whether a subject pronoun can stand for the speaker of its clause: "he" or "she"
     for a person, "it" for anything else."""
-    if len(pronouns) != 1 or len(speakers) != 1:
-        return False
+    if len(pronouns) != 1 or len(speakers) != 1 or pronouns[0].conjuncts:
+        return False  # "he and Kim had agreed": not the speaker alone
     word, speaker = pronouns[0].lower_, speakers[0]
     person = speaker.ent_type_ == "PERSON"
     return (word in ("he", "she") and person) or (word == "it" and not person)
