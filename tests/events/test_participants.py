@@ -103,3 +103,11 @@ def test_speaker_with_a_partner_keeps_the_partner(events):
     text = "Angela Merkel said she and Emmanuel Macron had agreed to meet Putin."
     agree = [e for e in events(text, published="2019-03-04") if e.type == "AGREE"]
     assert {c for e in agree for c in dyad(e)[0]} >= {"DEU", "FRA"}
+
+
+def test_bracketed_other_name_of_an_organisation_is_that_organisation(analyse):
+    found = analyse("The Freedom Union (Conservatives) held a rally against Estonian leaders.")
+    bracketed = next(e for e in found.entities if e.text == "Conservatives")
+    assert bracketed.actor is None or bracketed.actor.country != "GBR"
+    rally = only(found.events, "PROTEST")
+    assert dyad(rally)[0] == ["EST"]

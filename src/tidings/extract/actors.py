@@ -504,6 +504,13 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> ArticleActo
     for m in result._mentions:
         if m.entity.label != "PERSON":
             _resolve_other(doc, m, kb, on, result)
+    for named, alias in itertools.pairwise(result._mentions):
+        if _parenthesised(doc, named, alias):
+            # "The Homeland Union (Conservatives)": the organisation's other name, not the
+            # British party the bracketed word alone would be
+            alias.actor = named.actor and replace(
+                named.actor, text=alias.entity.text, start=alias.entity.start, end=alias.entity.end
+            )
     for index, m in enumerate(result._mentions):
         if m.entity.label == "PERSON":
             _resolve_person(doc, m, kb, on, result)
@@ -512,6 +519,18 @@ def resolve_actors(doc: Doc, article: Article, kb: KnowledgeBase) -> ArticleActo
     for m in result._mentions:
         m.entity.actor = m.actor
     return result
+
+
+def _parenthesised(doc: Doc, named: _Mention, alias: _Mention) -> bool:
+    """Whether ``alias`` stands in brackets right after the organisation ``named``."""
+    return (
+        named.entity.label == "ORG"
+        and alias.entity.label in ("ORG", "NORP")
+        and alias.start == named.end + 1
+        and doc[named.end].text == "("
+        and alias.end < len(doc)
+        and doc[alias.end].text == ")"
+    )
 
 
 def _mention_spans(doc: Doc, article: Article, kb: KnowledgeBase) -> list[tuple[int, int, str]]:
