@@ -111,3 +111,8 @@ def test_bracketed_other_name_of_an_organisation_is_that_organisation(analyse):
     assert bracketed.actor is None or bracketed.actor.country != "GBR"
     rally = only(found.events, "PROTEST")
     assert dyad(rally)[0] == ["EST"]
+
+
+def test_coordinated_verbs_share_the_recipient_that_follows_them(events):
+    found = events("Two Danish charities donated and delivered medicine to Yemen.")
+    assert all(dyad(e)[1] == ["YEM"] for e in found if e.type == "AID") and found

@@ -396,6 +396,9 @@ class Detector:
                 consumed=[obj] if obj is not None else [],
             )
         recipients = [*patients, *self._recipients(tok)]
+        if obj is None and not recipients:
+            # "donated and delivered goods to X": coordinated verbs share what follows them
+            recipients = [p for c in tok.children if c.dep_ == "conj" for p in self._recipients(c)]
         measured = obj is not None and obj.dep_ == "pobj" and obj.head.head.dep_ == "dobj"
         if obj is not None and (obj.dep_ == "dobj" or measured):
             # the object, also when measured: "suspended part of an aid program for Bosnia";
