@@ -31,6 +31,7 @@ from tidings.extract.quotes.cues import (
     MISLEMMATIZED,
     NOUN_CUES,
     OBJECT_LEMMAS,
+    POLLS,
     lemma,
 )
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
@@ -89,7 +90,7 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
         lemmas = doc.to_array(["LEMMA", "LOWER"])
-        words = (*CUE_LEMMAS, *NOUN_CUES, *MISLEMMATIZED, "according")
+        words = (*CUE_LEMMAS, *NOUN_CUES, *MISLEMMATIZED, "according", "in")
         cue_hashes = {doc.vocab.strings.add(w) for w in words}
         self.cue_ids = {
             i for i, (lem, low) in enumerate(lemmas) if lem in cue_hashes or low in cue_hashes
@@ -329,6 +330,8 @@ class _Finder:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
+    if tok.lower_ == "in":  # "Trump leads in the latest Fox poll"
+        return _poll(tok) is not None
     if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' support for Clinton"
         return lemma(tok) in NOUN_CUES and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
@@ -347,8 +350,18 @@ def _cue_span(tok: Token) -> Span:
     return Span(words.text, words.start_char, words.end_char)
 
 
+def _poll(prep: Token) -> Token | None:
+    """The poll or survey a preposition "in" introduces."""
+    if prep.dep_ != "prep":
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and lemma(c) in POLLS), None)
+
+
 def _subject(cue: Token) -> Token | None:
-    """The one who speaks through ``cue``: its subject, agent or "according to" object."""
+    """The one who speaks through ``cue``: its subject, agent, the object of "according
+    to" or the poll of "in the poll"."""
+    if cue.lower_ == "in":
+        return _poll(cue)
     if cue.lower_ == "according":
         to = next(c for c in cue.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -378,7 +391,7 @@ def _subject(cue: Token) -> Token | None:
             tok = verb
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
             tok = tok.head.head
-        elif tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        elif tok.dep_ in ("advcl", "xcomp", "conj", "acomp") and tok.head is not tok:
             tok = tok.head
         else:
             return None
@@ -393,7 +406,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         # The parser's sentences sometimes run over paragraph breaks.
         return [t for t in toks if lo <= t.idx < hi]
 
-    if cue.lower_ == "according":  # the rest of the sentence
+    if cue.lower_ in ("according", "in"):  # the rest of the sentence
         skip = set(range(cue.left_edge.i, cue.right_edge.i + 1))
         return _chars(_longest_run(inside(t for t in cue.sent if t.i not in skip)))
     cue_lemma = lemma(cue)

@@ -40,15 +40,19 @@ OBJECT_LEMMAS = {
 }  # fmt: skip
 CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS
 # Nouns that report what their possessor said, thinks or backs: "Trump's claim that …".
+# Not "plan", "proposal", "comment" or "remark": "Obama's plan to admit refugees" and "his
+# remarks about women" name an action or a topic far more often than a reported claim.
 NOUN_CUES = {
     "claim", "statement", "criticism", "support", "call", "belief", "view", "argument",
-    "assertion", "warning", "promise", "pledge", "plan", "suggestion", "comment", "remark",
-    "accusation", "allegation", "announcement", "endorsement", "opposition", "praise",
-    "demand", "hope", "fear", "concern", "insistence", "denial", "admission", "threat", "vow",
-    "proposal", "request", "contention", "position", "stance", "assessment", "prediction",
-    "description", "characterization", "attack", "defense", "rejection", "dismissal",
-    "complaint", "message", "insinuation", "opinion", "idea",
+    "assertion", "warning", "promise", "pledge", "suggestion", "accusation", "allegation",
+    "announcement", "endorsement", "opposition", "praise", "demand", "hope", "fear",
+    "concern", "insistence", "denial", "admission", "threat", "vow", "request", "contention",
+    "position", "stance", "assessment", "prediction", "description", "characterization",
+    "attack", "defense", "rejection", "dismissal", "complaint", "message", "insinuation",
+    "opinion", "idea",
 }  # fmt: skip
+# What reports what the people asked think: "Clinton leads in the latest poll".
+POLLS = {"poll", "survey"}
 # What someone issues that then "says" something: its issuer is the speaker.
 MESSAGE_NOUNS = {
     "statement", "speech", "letter", "ad", "advertisement", "tweet", "release", "report",
