@@ -240,7 +240,9 @@ class _Finder:
         heads = [t for t in lead if t.pos_ in ("PROPN", "NOUN", "PRON")]
         if not heads:
             return None
-        speaker = self.speakers.speaker(heads[-1])
+        # The lead's own words: the parser may hang a whole headline on its name.
+        words = self.doc[lead[0].i : lead[-1].i + 1]
+        speaker = self.speakers.named(words) or self.speakers.speaker(heads[-1])
         return _Attribution(Span(":", colon, colon + 1), speaker)
 
     def _dash(self, p: Marked, para: int) -> _Attribution | None:
@@ -279,7 +281,7 @@ class _Finder:
     # -- pass 2: reported speech ---------------------------------------------------------
 
     def indirect(self) -> list[Quote]:
-        out = []
+        out = self._colon_lines()  # first: a headline's own cue words report nothing
         for i in sorted(self.cue_ids - self.used_cues):
             tok = self.doc[i]
             if self.quoted[i] or not _is_cue(tok):
@@ -299,7 +301,6 @@ class _Finder:
                       attribution.speaker)
             )  # fmt: skip
             self.taken.append(content)
-        out += self._colon_lines()
         return out
 
     def _colon_lines(self) -> list[Quote]:
@@ -320,7 +321,7 @@ class _Finder:
             ):
                 continue
             colon = m.end(1)
-            speaker = self.speakers.speaker(lead.root)
+            speaker = self.speakers.named(lead) or self.speakers.speaker(lead.root)
             cue = Span(":", colon, colon + 1)
             out.append(Quote(self.text[start:end], start, end, "indirect", cue, speaker))
             self.taken.append((start, end))
