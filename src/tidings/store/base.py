@@ -22,6 +22,7 @@ from tidings.store.rows import (
     Rows,
     article_from_row,
     entity_from_row,
+    event_days,
     event_from_row,
     quote_from_row,
     time_from_row,
@@ -167,14 +168,14 @@ class Store:
                         rows.add_extraction(ex, h, now)
                 for f in failures:
                     rows.add_failure(f, now)
-                arrow_tables = {t: to_arrow(t, data) for t, data in rows.tables.items() if data}
+                arrow_tables = rows.arrow()
             finally:
                 if gc_was_enabled:
                     gc.enable()
             for table, data in arrow_tables.items():
                 self._insert(table, data)
-            if dedup and rows.tables["events"]:
-                self._recompute(rows.event_days())
+            if dedup and "events" in arrow_tables:
+                self._recompute(event_days(arrow_tables["events"]))
         return len(rows.tables["articles"])
 
     def dedup(self) -> int:

@@ -23,6 +23,9 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 SINGLE = "event:"
 """Prefix of the block key of a mention that is never merged (its block is itself)."""
 
@@ -36,27 +39,29 @@ MENTION_COLUMNS = ("event_id", "group_key", "day", *DETAILS)
 """Columns :func:`cluster` reads, in the order its input rows carry them."""
 
 
-def group_key(
-    event_id: str,
-    type_: str,
-    actor_country: str | None,
-    recipient_country: str | None,
-    negated: bool,
-    modality: str,
-    day: dt.date | None,
-) -> str:
-    """The block an event mention is deduplicated within."""
-    if day is None or (actor_country is None and recipient_country is None):
-        return SINGLE + event_id
-    return "|".join(
-        (
-            type_,
-            actor_country or "",
-            recipient_country or "",
-            "negated" if negated else "affirmed",
-            modality,
-        )
+def group_keys(
+    event_id: pa.Array,
+    type_: pa.Array,
+    actor_country: pa.Array,
+    recipient_country: pa.Array,
+    negated: pa.Array,
+    modality: pa.Array,
+    day: pa.Array,
+) -> pa.Array:
+    """The block of each event mention, from its columns (computed in Arrow: a write's
+    events are many)."""
+    single = pc.or_kleene(
+        pc.is_null(day), pc.and_(pc.is_null(actor_country), pc.is_null(recipient_country))
     )
+    block = pc.binary_join_element_wise(
+        type_,
+        pc.fill_null(actor_country, ""),
+        pc.fill_null(recipient_country, ""),
+        pc.if_else(negated, "negated", "affirmed"),
+        modality,
+        "|",
+    )
+    return pc.if_else(single, pc.binary_join_element_wise(SINGLE, event_id, ""), block)
 
 
 @dataclass(slots=True)
