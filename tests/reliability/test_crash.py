@@ -384,8 +384,10 @@ def test_every_acknowledged_article_is_stored_once_after_a_kill(tmp_path: Path):
             locations.append(r.headers["location"])
     finally:
         proc.kill()
+    try:  # not reaped yet: the workers must also notice a zombie server
+        assert not survivors(db), "the killed server's worker processes live on"
+    finally:
         proc.wait()
-    assert not survivors(db), "the killed server's worker processes live on"
     proc = serve(db, port)
     try:
         jobs = [wait_done(base, location) for location in locations]

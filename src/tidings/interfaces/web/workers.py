@@ -62,15 +62,25 @@ def _outlive_not(server: int) -> int:
     """
 
     def watch() -> None:
-        while True:
+        while _running(server):
             time.sleep(1)
-            try:
-                os.kill(server, 0)
-            except ProcessLookupError:
-                os._exit(1)
+        os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="tidings-watch-server").start()
     return os.getpid()
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and has not ended (a zombie has ended)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc: os.kill's answer stands
 
 
 class ExtractionWorkers:
