@@ -25,6 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from tidings.extract.actors import ArticleActors
 from tidings.extract.quotes.cues import (
+    CLAUSE_ONLY,
     CUE_LEMMAS,
     INTENT_LEMMAS,
     MESSAGE_NOUNS,
@@ -426,8 +427,8 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
             return _chars(inside(c.subtree))  # "asked if he would run"
     # No clausal complement: what follows the verb ("called the deal “a disaster”", "told
     # stories of how …"), past any "in a statement" or "reporters" in front.
-    if any(c.dep_ == "auxpass" for c in cue.children):
-        return None  # "was discussed on …": what follows a passive is no content
+    if any(c.dep_ == "auxpass" for c in cue.children) or cue_lemma in CLAUSE_ONLY:
+        return None  # "was discussed on …", "maintains a lead": no content
     toks: list[Token] = []
     for c in cue.rights:
         if c.dep_ in _OBJECT_STOP:

@@ -22,9 +22,12 @@ THOUGHT = {
     "assume", "wonder", "know", "realize", "understand", "consider", "decide", "figure",
     "reckon", "imagine", "guess", "recognize", "acknowledge",
 }  # fmt: skip
+# Cues only with a clause: "maintained that …", but not "maintains a lead", "continues
+# the tour", "advised the campaign".
+CLAUSE_ONLY = {"continue", "maintain", "figure", "advise", "assume", "imagine"}
 # Verbs whose infinitive complement ("wants to …") is the attributed intention.
 INTENT_LEMMAS = {
-    "want", "plan", "hope", "expect", "intend", "promise", "vow", "threaten", "refuse",
+    "want", "plan", "hope", "expect", "promise", "vow", "threaten", "refuse",
     "decline", "agree", "pledge", "seek", "aim", "wish", "urge", "ask",
 }  # fmt: skip
 # Verbs whose object says what the subject thinks or says of it ("called the deal
@@ -37,6 +40,12 @@ OBJECT_LEMMAS = {
     "bemoan", "lament", "ridicule", "scold", "chastise", "rebuke", "fault", "credit",
     "thank", "congratulate", "compare", "predict", "recommend", "express", "acknowledge",
     "see", "view", "talk", "discuss", "reiterate", "name", "offer", "learn", "voice", "ask",
+    "favor", "prefer", "portray", "liken", "deem", "assail", "invoke", "reference",
+    "embrace", "dislike", "highlight", "echo", "repeat", "dispute", "reaffirm", "articulate",
+    "envision", "disclose", "retweet", "publish", "release", "issue", "speak", "rail",
+    "imply", "forecast", "disagree", "clarify", "rule", "lash", "balk", "vote", "encourage",
+    "push", "focus", "sign", "order", "remember", "accept", "ignore", "challenge", "share",
+    "list", "identify",
 }  # fmt: skip
 CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS
 # Nouns that report what their possessor said, thinks or backs: "Trump's claim that …".
