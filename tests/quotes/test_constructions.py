@@ -298,3 +298,51 @@ def test_furniture_is_skipped() -> None:
     text = "“Share this story with your friends today,” said the editor.\n\nView Comments"
     article = Article(id="f", text=text, furniture=[Span(text[:60], 0, 60)])
     assert extract_quotes(parse(text), article, ArticleActors([])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention", "content"),
+    [
+        # The model lemmatizes "hopes" as "hop".
+        ("Senator Ann Cole hopes to pass the budget before June.", "hopes", "Senator Ann Cole",
+         "to pass the budget before June"),
+        ("Mayor Tom Reed is confident that the bridge will reopen.", "confident", "Mayor Tom Reed",
+         "that the bridge will reopen"),
+        ("Clinton leads Trump by four points in the latest Fox News poll.", "in",
+         "the latest Fox News poll", "Clinton leads Trump by four points"),
+        ("Ann Cole's claim that the tax will fall was wrong.", "claim", "Ann Cole's",
+         "that the tax will fall"),
+        ("As Ann Cole noted, the deficit has grown every year.", "noted", "Ann Cole",
+         "the deficit has grown every year"),
+    ],
+)  # fmt: skip
+def test_indirect_cue_forms(
+    quotes_of: Quotes, text: str, cue: str, mention: str, content: str
+) -> None:
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, content)
+    assert q.kind == "indirect"
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.mention == mention
+
+
+def test_an_attribution_may_report_another(quotes_of: Quotes) -> None:
+    text = "Tom Reed told reporters he thought the plan was “dead on arrival.”"
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    cues = {q.cue.text for q in quotes if q.cue}
+    assert {"told", "thought"} <= cues
+
+
+def test_source_keeps_its_closing_dash_and_drops_a_reporting_relative_clause(
+    quotes_of: Quotes,
+) -> None:
+    text = (
+        "Democrats — and some Republicans — say the deal is weak. Tom Reed, who said last "
+        "week that he would vote no, argued that the bill costs too much."
+    )
+    quotes = quotes_of(text)
+    mentions = {q.cue.text: q.speaker.mention for q in quotes if q.cue and q.speaker}
+    assert mentions["say"] == "Democrats — and some Republicans —"
+    assert mentions["argued"] == "Tom Reed"

@@ -25,6 +25,7 @@ from spacy.tokens import Span as TokenSpan
 
 from tidings.extract.actors import ArticleActors
 from tidings.extract.quotes.cues import (
+    ADJ_CUES,
     CLAUSE_ONLY,
     CUE_LEMMAS,
     INTENT_LEMMAS,
@@ -91,13 +92,16 @@ class _Finder:
                 for i in range(span.start, span.end):
                     self.quoted[i] = True
         lemmas = doc.to_array(["LEMMA", "LOWER"])
-        words = (*CUE_LEMMAS, *NOUN_CUES, *MISLEMMATIZED, "according", "in")
+        words = (*CUE_LEMMAS, *NOUN_CUES, *ADJ_CUES, *MISLEMMATIZED, "according", "in")
         cue_hashes = {doc.vocab.strings.add(w) for w in words}
         self.cue_ids = {
             i for i, (lem, low) in enumerate(lemmas) if lem in cue_hashes or low in cue_hashes
         }
         self.used_cues: set[int] = set()
         self.taken: list[tuple[int, int]] = []
+        # Direct quotes and their cues: only "according to" reports one, with its cue
+        # ("according to the Post, the judge said “…”").
+        self.direct_spans: list[tuple[tuple[int, int], Span | None]] = []
 
     # -- pass 1: passages in quote marks -------------------------------------------------
 
@@ -128,6 +132,8 @@ class _Finder:
             seen[key] = quote
             out.append(quote)
             self.taken.append((start, end))
+            if kind == "direct":
+                self.direct_spans.append(((start, end), attribution.cue))
             if attribution.speaker is not None:
                 last_by_para[self._para(end - 1)] = attribution
         return out
@@ -294,7 +300,11 @@ class _Finder:
             if content is None or subject is None:
                 continue
             start, end = content
-            if any(_clash(t, content) for t in self.taken):
+            if any(_clash(self.text, t, content) for t in self.taken) or any(
+                _overlap(t, content)
+                and not (tok.lower_ == "according" and c and start <= c.start and c.end <= end)
+                for t, c in self.direct_spans
+            ):
                 continue
             attribution = self._from_cue(tok)
             out.append(
@@ -338,6 +348,8 @@ def _is_cue(tok: Token) -> bool:
         return lemma(tok) in NOUN_CUES and any(
             c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
         )
+    if tok.pos_ == "ADJ":  # "X is confident that …"
+        return tok.dep_ == "acomp" and lemma(tok) in ADJ_CUES
     return tok.pos_ == "VERB" and lemma(tok) in CUE_LEMMAS
 
 
@@ -421,7 +433,8 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     for c in cue.children:
         if not lo <= c.idx < hi:
             continue
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cue_lemma in INTENT_LEMMAS):
+        intent = cue_lemma in INTENT_LEMMAS or cue.pos_ == "ADJ"  # "wants to", "eager to"
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and intent):
             return _chars(inside(c.subtree))
         if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children):
             return _chars(inside(c.subtree))  # "asked if he would run"
@@ -482,12 +495,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two contents overlap other than by nesting: one attribution may report
-    another ("X told reporters he thought …", "according to the Post, the judge said …")."""
-    if not _overlap(a, b):
+def _clash(text: str, taken: tuple[int, int], new: tuple[int, int]) -> bool:
+    """Whether a new content overlaps a taken one other than by holding it: an attribution
+    may report another ("X told reporters he thought …"), up to the closing marks and
+    punctuation the taken quote ends with."""
+    if not _overlap(taken, new):
         return False
-    return a == b or not (b[0] <= a[0] and a[1] <= b[1])
+    end = taken[1]
+    while end > taken[0] and text[end - 1] in _MARKS + ".,!?":
+        end -= 1
+    return taken == new or not (new[0] <= taken[0] and end <= new[1])
 
 
 def _extra_words(text: str, content: tuple[int, int], p: Marked) -> bool:

@@ -45,9 +45,18 @@ OBJECT_LEMMAS = {
     "envision", "disclose", "retweet", "publish", "release", "issue", "speak", "rail",
     "imply", "forecast", "disagree", "clarify", "rule", "lash", "balk", "vote", "encourage",
     "push", "focus", "sign", "order", "remember", "accept", "ignore", "challenge", "share",
-    "list", "identify",
+    "list", "identify", "quote", "plead", "outline", "chide", "interject", "distance",
+    "recount", "allude", "side", "email", "promote", "lay", "cast", "apologize",
+    "underscore", "contrast", "resist", "paint", "detail",
 }  # fmt: skip
 CUE_LEMMAS = SPEECH | THOUGHT | INTENT_LEMMAS | OBJECT_LEMMAS
+# Predicative adjectives that attribute a stance: "X is confident that …", "eager to …",
+# "skeptical of …".
+ADJ_CUES = {
+    "confident", "aware", "skeptical", "worried", "eager", "concerned", "sure",
+    "optimistic", "pessimistic", "critical", "supportive", "hopeful", "adamant", "doubtful",
+    "reluctant", "wary", "convinced",
+}  # fmt: skip
 # Nouns that report what their possessor said, thinks or backs: "Trump's claim that …".
 # Not "plan", "proposal", "comment" or "remark": "Obama's plan to admit refugees" and "his
 # remarks about women" name an action or a topic far more often than a reported claim.
@@ -70,7 +79,7 @@ MESSAGE_NOUNS = {
 }  # fmt: skip
 
 # Forms en_core_web_md's lemmatizer gets wrong for a cue ("hopes" → "hop").
-_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "retweeted": "retweet"}
 MISLEMMATIZED = frozenset(_LEMMA_FIXES)
 
 
