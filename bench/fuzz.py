@@ -12,7 +12,7 @@ lines, pages nested 100,000 deep) plus well-formed articles into a directory, ru
 every record read ends up either stored or in the failures table, and every well-formed
 article is stored. Prints the counts and the time; exits 1 on any violation.
 
-``--atheris`` instead hands the readers to atheris (``pip install atheris``), which mutates
+``--atheris`` instead hands the readers to atheris (``pip install -e '.[fuzz]'``), which mutates
 inputs towards new branches for the given time: each input is written as a file of one of
 the formats (picked by its first byte) and read with ``read_sources``; any exception that
 escapes is a crash, saved by libFuzzer as ``crash-*`` in a ``tidings-atheris-*`` temp folder.
@@ -278,7 +278,7 @@ def fuzz_readers(seconds: float) -> None:
     try:
         import atheris
     except ImportError:
-        raise SystemExit("--atheris needs atheris: pip install atheris") from None
+        raise SystemExit("--atheris needs atheris: pip install -e '.[fuzz]'") from None
 
     # Coverage of tidings' readers only: instrumenting every loaded module takes minutes.
     for name, module in list(sys.modules.items()):
