@@ -249,7 +249,7 @@ class _Finder:
             return None
         # The lead's own words: the parser may hang a whole headline on its name.
         words = self.doc[lead[0].i : lead[-1].i + 1]
-        speaker = self.speakers.named(words) or self.speakers.speaker(heads[-1])
+        speaker = self.speakers.phrase(words)
         return _Attribution(Span(":", colon, colon + 1), speaker)
 
     def _dash(self, p: Marked, para: int) -> _Attribution | None:
@@ -264,6 +264,8 @@ class _Finder:
         if m is None:
             return None
         span = self.doc.char_span(line_start + m.start(1), hi, alignment_mode="expand")
+        while span is not None and len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]  # "- Clinton."
         speaker = self.speakers.named(span) if span is not None else None
         return _Attribution(None, speaker) if speaker else None
 
@@ -332,7 +334,7 @@ class _Finder:
             ):
                 continue
             colon = m.end(1)
-            speaker = self.speakers.named(lead) or self.speakers.speaker(lead.root)
+            speaker = self.speakers.phrase(lead)
             cue = Span(":", colon, colon + 1)
             out.append(Quote(self.text[start:end], start, end, "indirect", cue, speaker))
             self.taken.append((start, end))

@@ -46,6 +46,13 @@ class Speakers:
             return None
         return self._who(span, span)
 
+    def phrase(self, span: Span) -> Speaker:
+        """The speaker a lead-in names in its own words ("Smith:", "Q:", "From the
+        minister:"), a name or not, without a leading preposition."""
+        while len(span) > 1 and span[0].pos_ == "ADP":
+            span = span[1:]
+        return self._who(span, span)
+
     def _who(self, target: Span, mention: Span) -> Speaker:
         """Speaker for the phrase ``target``, reported at ``mention``."""
         profile = self.actors.profile(target)
@@ -92,6 +99,10 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     for i in range(head.i - 1, start - 1, -1):
         if doc[i].text in ("—", "–", "--") or "\n" in doc[i].text_with_ws:
             start = i + 1
+            break
+    for i in range(head.i, end):  # nor the paragraph after it
+        if "\n" in doc[i].text_with_ws:
+            end = i + 1
             break
     while end - 1 > start and (
         doc[end - 1].dep_ == "case"
