@@ -481,3 +481,12 @@ def test_analyse_is_bounded_by_the_article_time_limit(db: Path):
         short = c.post("/api/analyse", json={"text": "Chile recalled its envoy from Oslo."})
     assert r.status_code in (408, 422, 503, 504) and "article_timeout" in r.text, r.status_code
     assert short.status_code == 200, short.text  # the server goes on
+
+
+def test_ingest_that_cannot_be_spooled_is_refused_with_503(db: Path):
+    Path(f"{db}.ingest").write_text("in the way")  # so the spool folder cannot be made
+    body = {"articles": [{"text": "Chile recalled its envoy from Oslo on Monday."}]}
+    with live(Settings(db=str(db), workers=1)) as base:
+        r = httpx.post(base + "/api/ingest", json=body, timeout=60)
+    assert r.status_code == 503, r.text
+    assert "cannot accept the articles" in r.json()["detail"]
