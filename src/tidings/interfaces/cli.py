@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,26 @@ FIELD = _FieldPair()
 FIELD_HELP = "JSON key or CSV column holding an article field, e.g. text=body (repeatable)."
 
 
+def _article_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--published, --field and --model, shared by the commands that extract."""
+    for option in reversed(
+        [
+            click.option(
+                "--published", type=DATE, help="Publication date for articles that carry none."
+            ),
+            click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP),
+            click.option(
+                "--model",
+                type=click.Path(exists=True, dir_okay=False),
+                help="An event model trained with `tidings train events` "
+                "(default: the shipped lexicon).",
+            ),
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
 def _field_map(ctx: click.Context, pairs: tuple[tuple[str, str], ...]) -> FieldMap | None:
     """The configured field map changed by ``--field`` options; None when there are none."""
     return dataclasses.replace(ctx.obj.fields, **dict(pairs)) if pairs else None
@@ -83,14 +103,8 @@ def cli(ctx: click.Context, config: str | None) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="JSON Lines file (default: stdout)."
 )
-@click.option("--published", type=DATE, help="Publication date for articles that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
-@click.option(
-    "--model",
-    type=click.Path(exists=True, dir_okay=False),
-    help="An event model trained with `tidings train events` (default: the shipped lexicon).",
-)
+@_article_options
 @click.pass_context
 def extract_cmd(
     ctx: click.Context,
@@ -133,7 +147,6 @@ def extract_cmd(
 @cli.command("run")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--db", help="DuckDB path or postgresql:// URL (default: tidings.duckdb).")
-@click.option("--published", type=DATE, help="Publication date for articles that carry none.")
 @click.option(
     "--workers", type=click.IntRange(min=1), help="Worker processes (default: all cores)."
 )
@@ -144,12 +157,7 @@ def extract_cmd(
     help="local: a process pool here (default); dask: dask.distributed workers.",
 )
 @click.option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster).")
-@click.option("--field", "fields", type=FIELD, multiple=True, help=FIELD_HELP)
-@click.option(
-    "--model",
-    type=click.Path(exists=True, dir_okay=False),
-    help="An event model trained with `tidings train events` (default: the shipped lexicon).",
-)
+@_article_options
 @click.pass_context
 def run_cmd(
     ctx: click.Context,

@@ -306,6 +306,17 @@ def events_cmd(ctx: click.Context, limit: int, offset: int, filters: Any, as_jso
         _print(events_page(store, filters=filters, limit=limit, offset=offset), as_json)
 
 
+def _print_one(
+    ctx: click.Context, lookup: Callable[[Any, str], Any], key: str, missing: str
+) -> None:
+    """Print ``lookup(store, key)`` as JSON, or fail with ``missing`` when it finds nothing."""
+    with _store(ctx) as store:
+        found = lookup(store, key)
+    if found is None:
+        raise click.ClickException(missing)
+    _print(found, True)
+
+
 @query_group.command("event")
 @click.argument("canonical_id")
 @_db_option
@@ -314,11 +325,7 @@ def event_cmd(ctx: click.Context, canonical_id: str) -> None:
     """One canonical event with all its mentions and evidence sentences (JSON)."""
     from tidings.analysis import canonical_event
 
-    with _store(ctx) as store:
-        event = canonical_event(store, canonical_id)
-    if event is None:
-        raise click.ClickException(f"no canonical event {canonical_id}")
-    _print(event, True)
+    _print_one(ctx, canonical_event, canonical_id, f"no canonical event {canonical_id}")
 
 
 @query_group.command("article")
@@ -329,11 +336,7 @@ def article_cmd(ctx: click.Context, key: str) -> None:
     """An article (id, content hash or 8+ character prefix) with its findings and spans (JSON)."""
     from tidings.analysis import article_view
 
-    with _store(ctx) as store:
-        view = article_view(store, key)
-    if view is None:
-        raise click.ClickException(f"no single article matches {key}")
-    _print(view, True)
+    _print_one(ctx, article_view, key, f"no single article matches {key}")
 
 
 @query_group.command("failures")
