@@ -279,3 +279,34 @@ def test_seed_article_targets(seed_text: str) -> None:
     assert by_text["this week"] == {"2018-W21"}
     on_thursday = seed_text.index("on Thursday") + 3
     assert any(t.start == on_thursday and t.value == "2018-05-24" for t in found)
+
+
+# ---- anchors beside the publication date
+
+
+def test_the_quarter_a_year_ago_is_one_expression_a_year_before_that_quarter() -> None:
+    text = "Profit rose in the first quarter. For the quarter a year ago, it earned $5 million."
+    found = one(text, "the quarter a year ago")
+    assert found.value == "2017-Q1"
+    assert "a year ago" not in [t.text for t in times(text)]
+
+
+def test_the_day_before_a_named_day_counts_from_that_day() -> None:
+    text = "The day before last Tuesday's hearing, he went to the house."
+    assert value(text, "The day before last Tuesday") == "2018-05-21"
+    assert value("They met the day after May 3.", "the day after May 3") == "2018-05-04"
+
+
+def test_since_shortly_after_a_date_looks_back() -> None:
+    # without "since", the nearest October 23 (five months ahead) would win
+    text = "Police have searched for him since shortly after the Oct. 23 slaying."
+    assert value(text, "Oct. 23") == "2017-10-23"
+
+
+def test_a_dateline_just_before_publication_is_the_anchor() -> None:
+    text = "WASHINGTON, May 23 (Xinhua) -- The talks open today in Geneva."
+    assert value(text, "today") == "2018-05-23"
+    assert value("The talks open today in Geneva.", "today") == "2018-05-24"
+    # a dateline far from the publication date is not taken for the day of the report
+    text = "WASHINGTON, May 2 (Xinhua) -- The talks open today in Geneva."
+    assert value(text, "today") == "2018-05-24"

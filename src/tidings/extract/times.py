@@ -18,7 +18,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from tidings.extract.time.calendar import HALF, QUARTER, Point
-from tidings.extract.time.lexicon import MONTH_NAME, YEAR4
+from tidings.extract.time.lexicon import MONTH_NAME, MONTHS, YEAR4
 from tidings.extract.time.rules import FUTURE, GRAMMAR, PAST, PRESENT, Found, Normaliser
 from tidings.records import TimeExpression
 
@@ -30,7 +30,35 @@ _LINK = re.compile(
     r"[\s,;–—-]*(?:(?:and|or|to|through|until|till|from|on|in|by|of|then|again|early|late|mid)"
     r"[\s,;–—-]+)*"
 )
-_SINCE = re.compile(r"\b[Ss]ince\s+$")
+# "since Jan. 13", "since shortly after the Oct. 23 slaying": what it starts from is past
+# "WASHINGTON, August 11 (Xinhua) --": the day the report was filed, often a day before the
+# date it was published (or archived) under
+_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][\w.'’ -]*)?,\s+({MONTH_NAME})\s+(\d{{1,2}})"
+    r"(?:,\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|_|-)"
+)
+_DATELINE_REACH = 3  # days before publication
+
+
+def _dateline_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day a dateline opening ``text`` gives, when it is just before ``published``."""
+    m = _DATELINE.match(text)
+    if m is None or published is None:
+        return None
+    for year in (published.year, published.year - 1):
+        try:
+            day = dt.date(year, MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2)))
+        except ValueError:
+            return None
+        if 0 < (published - day).days <= _DATELINE_REACH:
+            return day
+    return None
+
+
+_SINCE = re.compile(
+    r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|immediately)\s+)?(?:(?:after|before)\s+)?"
+    r"(?:the\s+)?$"
+)
 _UNTIL = re.compile(r"\b(?:[Uu]ntil|[Tt]ill)\s+$")
 # Verbs whose time adjunct is when the thing put off or planned is to happen, after the act.
 _DEFERRING = {"postpone", "delay", "defer", "extend", "adjourn", "reschedule"}
@@ -63,7 +91,7 @@ class _Document:
     def __init__(self, doc: Doc, published: dt.date | None) -> None:
         self.doc = doc
         self.text = doc.text
-        self.anchor = published
+        self.anchor = _dateline_day(self.text, published) or published
         self._reference: tuple[int, Point] | None = None
         self._period: tuple[int, Point] | None = None
         self._position = 0
@@ -100,7 +128,7 @@ class _Document:
                     TimeExpression(self.text[s:e], s, e, result.type, result.value, result.mod)  # type: ignore[arg-type]
                 )
                 self._remember(result, s, e)
-                last_end = end
+                last_end = max(end, e)  # a normaliser may extend its match
                 break
         return found
 
@@ -150,9 +178,9 @@ class _Document:
         return None
 
     def tense(self, start: int, end: int, through_nouns: bool = False) -> int:
-        before = self.text[max(0, start - 8) : start]
+        before = self.text[max(0, start - 40) : start]
         if _SINCE.search(before):
-            return PAST  # "since Jan. 13", "since year-end"
+            return PAST
         until = bool(_UNTIL.search(before))
         token = self._token_at(start)
         for _ in range(6):  # up to the head of the expression

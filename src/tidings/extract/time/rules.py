@@ -426,9 +426,27 @@ _THE = ("the", "that", "the same", "the latest", "the most recent")
 _REL_MODS = {"earlier": "START", "early": "START", "later": "END", "late": "END", "mid": "MID"}
 
 
+_YEAR_BACK = re.compile(r"\s+(?i:a\s+year\s+(?:ago|earlier|before))\b")
+
+
 def relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     """ "last year", "this week", "next month", "the past year", "earlier this month",
-    "the quarter", "last summer", "the weekend"."""
+    "the quarter", "last summer", "the weekend"; "the quarter a year ago" (one expression:
+    that quarter, a year before)."""
+    found = _relative_unit(m, ctx)
+    back = _YEAR_BACK.match(ctx.after(m.end(), 24))
+    rel = " ".join(m.group("rel").lower().split())
+    if found is None or found.point is None or back is None or rel not in _THE:
+        return found
+    if found.point.grain not in (HALF, QUARTER, MONTH, WEEK):
+        return found
+    earlier = _date(found.point.shift(-1, YEAR), found.mod)
+    earlier.derived = True
+    earlier.end = m.end() + back.end()
+    return earlier
+
+
+def _relative_unit(m: re.Match[str], ctx: Context) -> Found | None:
     rel = " ".join(m.group("rel").lower().split())
     line = ctx.before(m.start(), 80).rpartition("\n")[2]
     if m.group("runit")[0].isupper() and line.strip(" \t\"'“‘"):
@@ -562,6 +580,22 @@ def day_part(m: re.Match[str], ctx: Context) -> Found | None:
     hour = int(m.group("dhour"))
     hour += 12 if part in ("AF", "EV") and hour < 12 else 0
     return Found("TIME", f"{date}T{hour:02d}:00", None, day) if 0 < hour <= 24 else None
+
+
+def day_beside(m: re.Match[str], ctx: Context) -> Found | None:
+    """ "the day before last Tuesday('s hearing)", "the day after May 3": a day from the one
+    it names, not from the last one mentioned."""
+    start = m.start("bday")
+    if m.group("bwd"):
+        wd = lx.WEEKDAYS[m.group("bwd").lower()]
+        d = _weekday_date(ctx, start, m.end(), wd, m.group("brel") or "")
+        day = Point.of_day(d) if d else None
+    else:
+        day = _day_of(m.group("bday"), ctx, start, m.end())
+    if day is None or day.day is None:
+        return Found("DATE", "XXXX-XX-XX")
+    shift = -1 if m.group("bdir").lower() == "before" else 1
+    return _date(Point.of_day(day.day + dt.timedelta(days=shift)))
 
 
 _SHARED_SET = re.compile(rf"\s+(?:and|or)\s+{lx.WEEKDAY}(?:s\b|\s+({lx.DAY_PART})s\b)")
@@ -914,6 +948,13 @@ RULES: list[tuple[str, Normaliser, str]] = [
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?",
         relative_day,
         lx.DAY_WORDS,
+    ),
+    (
+        rf"(?i:the\s+)?(?i:day)\s+(?P<bdir>(?i:before|after))\s+(?P<bday>(?:(?P<brel>(?i:last|next"
+        rf"|this\s+past|this\s+coming))\s+)?(?P<bwd>{lx.WEEKDAY})|(?i:yesterday|today|tomorrow)"
+        rf"|{lx.MONTH_NAME}\s+\d{{1,2}}(?:,\s*{lx.YEAR4})?)",
+        day_beside,
+        "day",
     ),
     (
         r"(?:(?P<dhour>\d{1,2})\s+(?i:in\s+the)\s+|(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))"
