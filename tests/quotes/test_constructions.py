@@ -346,3 +346,44 @@ def test_source_keeps_its_closing_dash_and_drops_a_reporting_relative_clause(
     mentions = {q.cue.text: q.speaker.mention for q in quotes if q.cue and q.speaker}
     assert mentions["say"] == "Democrats — and some Republicans —"
     assert mentions["argued"] == "Tom Reed"
+
+
+def test_a_condition_before_the_cue_is_not_what_is_said(quotes_of: Quotes) -> None:
+    text = "If the talks fail, Tom Reed said he will have the votes to block the bill."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "he will have the votes")
+    assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Cole is expected to win the primary in March.",
+        "Ohio, a state seen as critical for both parties, votes in March.",
+        "The first Tuesday in March, known as Super Tuesday, decides many races.",
+    ],
+)
+def test_a_passive_participle_without_agent_attributes_nothing(
+    quotes_of: Quotes, text: str
+) -> None:
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if q.cue and q.cue.text in ("expected", "seen", "known")]
+
+
+def test_speak_reports_only_what_it_is_about(quotes_of: Quotes) -> None:
+    text = (
+        "Tom Reed spoke to reporters on the condition of anonymity. Later, Ann Cole spoke "
+        "about the new tax on imported steel."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    assert [q.speaker.mention for q in quotes if q.speaker] == ["Ann Cole"]
+
+
+def test_a_single_name_may_be_what_is_endorsed(quotes_of: Quotes) -> None:
+    text = "The steelworkers' union endorsed Clinton on Tuesday after a long debate."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "Clinton")
+    assert q.cue is not None and q.cue.text == "endorsed"

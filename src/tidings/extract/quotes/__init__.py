@@ -48,6 +48,10 @@ _COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{
 _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
 _OBJECTS = {"dobj", "pobj", "attr", "npadvmod", "oprd"}
 _NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
+# Verbs that report only what they are about: "spoke about the war", not "spoke to
+# reporters" or "spoke on condition of anonymity".
+_TOPIC_VERBS = {"speak", "talk"}
+_TOPIC_PREPS = {"about", "of", "against"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
 # Labels that end in a colon without naming anyone who speaks.
@@ -352,7 +356,20 @@ def _is_cue(tok: Token) -> bool:
         )
     if tok.pos_ == "ADJ":  # "X is confident that …"
         return tok.dep_ == "acomp" and lemma(tok) in ADJ_CUES
-    return tok.pos_ == "VERB" and lemma(tok) in CUE_LEMMAS
+    return tok.pos_ == "VERB" and lemma(tok) in CUE_LEMMAS and not _passive_without_agent(tok)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """A passive participle with nobody doing it: "she is expected to win", "a state seen
+    as critical", "known as Super Tuesday" — its subject or noun is what is thought of."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if verb.dep_ == "acl":
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.dep_ == "auxpass" for c in aux) or (
+        any(lemma(c) == "be" for c in aux) and not any(lemma(c) == "have" for c in aux)
+    )
 
 
 def _cue_span(tok: Token) -> Span:
@@ -432,22 +449,28 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
                 clause = inside(c.subtree)
                 return _chars(clause[1:] if c.dep_ == "prep" else clause)
         return None
+    intent = cue_lemma in INTENT_LEMMAS or cue.pos_ == "ADJ"  # "wants to", "eager to"
     for c in cue.children:
-        if not lo <= c.idx < hi:
-            continue
-        intent = cue_lemma in INTENT_LEMMAS or cue.pos_ == "ADJ"  # "wants to", "eager to"
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and intent):
+        if lo <= c.idx < hi and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and intent)):
             return _chars(inside(c.subtree))
-        if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children):
-            return _chars(inside(c.subtree))  # "asked if he would run"
+    for c in cue.rights:  # "asked if he would run", not "If he fails, he said …"
+        if (
+            c.dep_ == "advcl"
+            and c.idx < hi
+            and any(m.lower_ in ("if", "whether") for m in c.children)
+        ):
+            return _chars(inside(c.subtree))
     # No clausal complement: what follows the verb ("called the deal “a disaster”", "told
     # stories of how …"), past any "in a statement" or "reporters" in front.
     if any(c.dep_ == "auxpass" for c in cue.children) or cue_lemma in CLAUSE_ONLY:
         return None  # "was discussed on …", "maintains a lead": no content
     toks: list[Token] = []
+    topic = cue_lemma in _TOPIC_VERBS
     for c in cue.rights:
         if c.dep_ in _OBJECT_STOP:
             break
+        if topic and (c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS):
+            continue
         if not toks and (
             c.dep_ in _LEADING
             or (c.dep_ == "prep" and cue_lemma not in OBJECT_LEMMAS)
@@ -456,7 +479,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
             continue
         toks.extend(c.subtree)
     if any(t.dep_ in _CONTENT_DEPS for t in toks):
-        return _chars(inside(toks))
+        return _chars(inside(toks), name=True)
     # "…, he said, …" and "As the Atlantic noted, trust …": the clause the cue hangs on.
     aside = cue.dep_ == "parataxis" or (
         cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
@@ -466,7 +489,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         return _chars(_longest_run(inside(t for t in cue.head.subtree if t.i not in skip)))
     # Only a preposition's object: "warned against …", "pointed to the case", "agrees with".
     for c in cue.rights:
-        if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+        if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not topic:
             return _chars(inside(c.subtree)[1:])
     return None
 
@@ -483,12 +506,15 @@ def _longest_run(toks: list[Token]) -> list[Token]:
     return best
 
 
-def _chars(toks: list[Token]) -> tuple[int, int] | None:
+def _chars(toks: list[Token], name: bool = False) -> tuple[int, int] | None:
+    """Character span of ``toks`` without edge punctuation; None under two words, but with
+    ``name`` a single name may be what is reported ("endorsed Trump", "praised Putin")."""
     while toks and (toks[0].is_punct and toks[0].text not in _MARKS):
         toks = toks[1:]
     while toks and (toks[-1].is_punct and toks[-1].text not in _MARKS):
         toks = toks[:-1]
-    if sum(1 for t in toks if t.is_alpha) < 2:
+    words = [t for t in toks if t.is_alpha]
+    if len(words) < 2 and not (name and len(toks) == 1 and words and words[0].pos_ == "PROPN"):
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
