@@ -1,7 +1,7 @@
 """tidings quotes against textacy's ``direct_quotations`` on the same parsed PolNeAR articles.
 
-    python bench/quotes.py                       # PolNeAR dev (84 articles)
-    python bench/quotes.py --split train --limit 200
+    python -m bench.quotes                       # PolNeAR dev (84 articles)
+    python -m bench.quotes --split train --limit 200
 
 Parses the split once (timed), then on the same spaCy docs times and scores
 ``extract_quotes`` (after ``resolve_actors``, which it needs) and textacy 0.13's
