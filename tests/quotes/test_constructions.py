@@ -387,3 +387,14 @@ def test_a_single_name_may_be_what_is_endorsed(quotes_of: Quotes) -> None:
     _check_offsets(text, quotes)
     q = _one(quotes, "Clinton")
     assert q.cue is not None and q.cue.text == "endorsed"
+
+
+def test_a_passage_goes_to_the_cue_that_reports_it(quotes_of: Quotes) -> None:
+    text = (
+        "Ann Cole celebrated in Ohio, declaring it “another great night for our campaign” "
+        "and said the race was over."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "another great night")
+    assert q.cue is not None and q.cue.text == "declaring"

@@ -162,6 +162,10 @@ class _Finder:
                     continue  # this cue reports something else in the sentence
                 content = None  # "“X,” he said, “Y.”": the parse gave the cue only Y
             distance = min(abs(tok.idx - p.end), abs(tok.idx - p.start))
+            if content is None and _overlap(self._content(tok) or (0, 0), (p.start, p.end)) == 0:
+                # "declaring it “…” and said it was …": a cue whose own content is
+                # elsewhere yields to one that reports the passage.
+                distance += len(self.text)
             if best is None or distance < best[0]:
                 best = (distance, tok, content)
         if best is None:
