@@ -398,3 +398,19 @@ def test_a_passage_goes_to_the_cue_that_reports_it(quotes_of: Quotes) -> None:
     _check_offsets(text, quotes)
     q = _one(quotes, "another great night")
     assert q.cue is not None and q.cue.text == "declaring"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Tom Reed and Ann Cole both argued that the tax was too high.", "Tom Reed and Ann Cole"),
+        ("The state auditors on Wednesday said that the tax was too high.", "The state auditors"),
+    ],
+)
+def test_a_source_ends_before_floating_quantifiers_and_times(
+    quotes_of: Quotes, text: str, mention: str
+) -> None:
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "that the tax")
+    assert q.speaker is not None and q.speaker.mention == mention

@@ -94,6 +94,15 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         ):
             end = c.left_edge.i
             break
+    # Words after the phrase that belong to the clause: "Democrats all agree", "Reed
+    # Sunday night recounted", "the report on Wednesday said" (not "a candidate in 2012").
+    c = doc[end - 1]  # up from the last word, through phrases that end the mention
+    while c.i != head.i and c.right_edge.i == end - 1 and c.left_edge.i > head.i:
+        if c.lower_ in _FLOATING or (c.head.i == head.i and _is_time(c)):
+            end = c.left_edge.i
+            c = doc[end - 1]
+        else:
+            c = c.head
     if doc[start].lower_ == "even" and start < head.i:  # "even Mr. Slinker said"
         start += 1
     for i in range(head.i - 1, start - 1, -1):
@@ -113,6 +122,26 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
+
+
+_FLOATING = {"all", "both"}
+_TIMES = {"DATE", "TIME"}
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time",
+    "today", "yesterday", "tonight", "night", "morning", "afternoon", "evening", "week",
+}  # fmt: skip
+
+
+def _is_time(tok: Token) -> bool:
+    """A time modifier: "Sunday night", "on Monday", "at the time"."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in _TIMES or tok.lower_ in _TIME_WORDS
+    if tok.dep_ == "prep" and tok.lower_ in ("on", "at", "during", "in", "last", "this"):
+        return any(
+            c.dep_ == "pobj" and (c.ent_type_ in _TIMES or c.lower_ in _TIME_WORDS)
+            for c in tok.children
+        )
+    return False
 
 
 _PAIRS = {")": "(", "”": "“", "''": "''", '"': '"', "—": "—", "–": "–", "--": "--"}
