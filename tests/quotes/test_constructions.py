@@ -414,3 +414,18 @@ def test_a_source_ends_before_floating_quantifiers_and_times(
     _check_offsets(text, quotes)
     q = _one(quotes, "that the tax")
     assert q.speaker is not None and q.speaker.mention == mention
+
+
+def test_a_contrasting_clause_with_its_own_speaker_is_another_attribution(
+    quotes_of: Quotes,
+) -> None:
+    text = (
+        "Among union members, 60 percent said they would vote for the deal, while 30 percent "
+        "said they would reject it."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    first = _one(quotes, "they would vote")
+    assert first.text == "they would vote for the deal"
+    second = _one(quotes, "they would reject")
+    assert second.speaker is not None and second.speaker.mention == "30 percent"

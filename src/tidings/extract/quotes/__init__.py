@@ -34,6 +34,7 @@ from tidings.extract.quotes.cues import (
     NOUN_CUES,
     OBJECT_LEMMAS,
     POLLS,
+    SPEECH,
     lemma,
 )
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
@@ -52,6 +53,7 @@ _NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
 # reporters" or "spoke on condition of anonymity".
 _TOPIC_VERBS = {"speak", "talk"}
 _TOPIC_PREPS = {"about", "of", "against"}
+_CONTRAST = {"while", "whereas", "although", "though"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
 # Labels that end in a colon without naming anyone who speaks.
@@ -456,7 +458,7 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
     intent = cue_lemma in INTENT_LEMMAS or cue.pos_ == "ADJ"  # "wants to", "eager to"
     for c in cue.children:
         if lo <= c.idx < hi and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and intent)):
-            return _chars(inside(c.subtree))
+            return _chars(inside(_without_other_attributions(c)))
     for c in cue.rights:  # "asked if he would run", not "If he fails, he said …"
         if (
             c.dep_ == "advcl"
@@ -496,6 +498,26 @@ def _content(cue: Token, lo: int, hi: int) -> tuple[int, int] | None:
         if c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not topic:
             return _chars(inside(c.subtree)[1:])
     return None
+
+
+def _without_other_attributions(clause: Token) -> list[Token]:
+    """The clause up to a side clause that holds an attribution of its own: "74 percent
+    said they are set, while 22 percent said they might change their mind"."""
+    toks = list(clause.subtree)
+    for c in clause.rights:
+        contrast = any(m.lower_ in _CONTRAST for m in c.children)
+        if (
+            c.dep_ == "advcl"
+            and contrast
+            and any(
+                t.pos_ == "VERB"
+                and lemma(t) in SPEECH
+                and any(g.dep_ == "nsubj" for g in t.children)
+                for t in c.subtree
+            )
+        ):
+            return [t for t in toks if t.i < c.left_edge.i]
+    return toks
 
 
 def _longest_run(toks: list[Token]) -> list[Token]:
