@@ -429,3 +429,21 @@ def test_a_contrasting_clause_with_its_own_speaker_is_another_attribution(
     assert first.text == "they would vote for the deal"
     second = _one(quotes, "they would reject")
     assert second.speaker is not None and second.speaker.mention == "30 percent"
+
+
+def test_a_pronoun_may_own_a_noun_cue(quotes_of: Quotes) -> None:
+    text = "Tom Reed spoke in Ohio. His claim that the tax would fall was disputed by economists."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "that the tax would fall")
+    assert q.cue is not None and q.cue.text == "claim"
+    assert q.speaker is not None and q.speaker.mention == "His"
+
+
+def test_interview_turns_are_not_colon_attributions(quotes_of: Quotes) -> None:
+    text = "Q: Do you think the tax will pass this year?\n\nA: I believe it will pass in March."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    assert not [q for q in quotes if q.cue and q.cue.text == ":"]
+    q = _one(quotes, "it will pass")
+    assert q.speaker is not None and q.speaker.mention == "I"

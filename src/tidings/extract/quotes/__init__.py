@@ -339,6 +339,8 @@ class _Finder:
             lead = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if lead is None or any(t.pos_ in ("VERB", "AUX") for t in lead):
                 continue
+            if len(lead.text) < 2:  # "Q:", "A:": an interview's turns, not attributions
+                continue
             if lead.root.lower_ in _NOT_SPEAKERS or not any(
                 t.pos_ == "PROPN" or t.ent_type_ or t.is_title for t in lead
             ):
@@ -358,7 +360,7 @@ def _is_cue(tok: Token) -> bool:
         return _poll(tok) is not None
     if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' support for Clinton"
         return lemma(tok) in NOUN_CUES and any(
-            c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children
+            c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children
         )
     if tok.pos_ == "ADJ":  # "X is confident that …"
         return tok.dep_ == "acomp" and lemma(tok) in ADJ_CUES
