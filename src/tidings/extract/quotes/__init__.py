@@ -432,7 +432,7 @@ def _subject(cue: Token) -> Token | None:
             tok = verb
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":  # "After saying …, the man …"
             tok = tok.head.head
-        elif tok.dep_ in ("advcl", "xcomp", "conj", "acomp") and tok.head is not tok:
+        elif tok.dep_ in ("advcl", "xcomp", "conj", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         else:
             return None

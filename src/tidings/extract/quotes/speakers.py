@@ -34,7 +34,7 @@ class Speakers:
                 return self._who(mention, head.doc[mention.start : end + 1])
         if head.lower_ in RELATIVE:  # "Narang, who said", "polls that show"
             verb = head.head
-            while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+            while verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
                 verb = verb.head
             if verb.dep_ == "relcl":
                 return self._who(noun_phrase(verb.head, verb), mention)
