@@ -305,8 +305,8 @@ def _trigger(tokens: list[Token], doc: Doc) -> Span:
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens)
     if hi - lo > _MAX_TRIGGER_GAP:
         lo = hi = tokens[0].i
-    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    return Span(doc.text[start:end], start, end)
+    words = doc[lo : hi + 1]  # not doc.text, which spaCy rebuilds from every token
+    return Span(words.text, words.start_char, words.end_char)
 
 
 def _dedup(events: list[Event]) -> list[Event]:
