@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -18,13 +19,19 @@ class ArticleTimeout(BaseException):
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` in this block after ``seconds`` (main thread only).
+    """Raise :class:`ArticleTimeout` in this block after ``seconds``.
 
-    Signals reach only the main thread; in worker threads (Dask, the web app) the block
-    runs unlimited.
+    In the main thread a SIGALRM raises it. Signals reach only the main thread, so in other
+    threads (a Dask worker's) a timer thread raises it asynchronously in the blocked thread,
+    which sees it at its next Python instruction: a Python loop is stopped, a long call into
+    C only once it returns.
     """
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_limit(seconds):
+            yield
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -37,3 +44,32 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _ThreadTimeout(ArticleTimeout):
+    # Raised by class, without arguments: the message must come from the class.
+    def __str__(self) -> str:
+        return "took longer than article_timeout"
+
+
+@contextlib.contextmanager
+def _thread_limit(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock, done = threading.Lock(), [False]
+
+    def expire() -> None:
+        with lock:
+            if not done[0]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(_ThreadTimeout)
+                )
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done[0] = True
+        timer.cancel()

@@ -447,3 +447,22 @@ def test_interview_turns_are_not_colon_attributions(quotes_of: Quotes) -> None:
     assert not [q for q in quotes if q.cue and q.cue.text == ":"]
     q = _one(quotes, "it will pass")
     assert q.speaker is not None and q.speaker.mention == "I"
+
+
+def test_a_speaking_participle_under_a_root_preposition_ends() -> None:
+    # The parser sometimes makes a preposition the root, whose head is itself: climbing
+    # from the noun to its verb must stop there ("About voters saying no").
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from tidings.extract.quotes import _subject
+
+    doc = Doc(
+        Vocab(),
+        words=["About", "voters", "saying", "no"],
+        heads=[0, 0, 1, 2],
+        deps=["ROOT", "pobj", "acl", "dobj"],
+        pos=["ADP", "NOUN", "VERB", "DET"],
+    )
+    speaker = _subject(doc[2])
+    assert speaker is not None and speaker.i == 1

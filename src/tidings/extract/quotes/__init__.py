@@ -422,8 +422,8 @@ def _subject(cue: Token) -> Token | None:
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             noun = tok.head
             verb = noun.head
-            while verb.dep_ == "prep" or verb.pos_ == "ADP":
-                verb = verb.head
+            while (verb.dep_ == "prep" or verb.pos_ == "ADP") and verb.head.i != verb.i:
+                verb = verb.head  # a preposition may be the root: its head is itself
             issued = noun.lemma_.lower() in MESSAGE_NOUNS
             if verb.pos_ != "VERB" or not (issued or noun.dep_ in _OBJECTS):
                 return noun  # "voters saying they want …"
