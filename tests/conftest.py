@@ -53,9 +53,10 @@ def postgres_server():
     """A PostgreSQL 15 server on 127.0.0.1 and a free port; yields its base URL."""
     import os
     import shutil
-    import socket
     import subprocess
     import tempfile
+
+    from tests.servers import free_port
 
     if not (PG_BIN / "pg_ctl").exists():
         pytest.fail(f"PostgreSQL 15 binaries not found in {PG_BIN}")
@@ -66,9 +67,7 @@ def postgres_server():
     if os.geteuid() == 0:
         shutil.chown(root, "postgres")
         shutil.chown(data, "postgres")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     run = dict(check=True, capture_output=True)
     subprocess.run(
         _as_postgres(

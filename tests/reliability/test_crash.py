@@ -16,7 +16,6 @@ import random
 import resource
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from typing import Any
 import duckdb
 import httpx
 import pytest
+from tests.servers import free_port
 
 from tidings.config import Settings
 from tidings.pipeline import run
@@ -328,9 +328,7 @@ def test_server_killed_during_ingest_keeps_whole_articles_and_resumes(
 ):
     db = tmp_path / "served.duckdb"
     articles = [json.loads(line) for line in corpus.read_text().splitlines()]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = serve(db, port)
     try:
@@ -370,9 +368,7 @@ def test_every_acknowledged_article_is_stored_once_after_a_kill(tmp_path: Path):
     db = tmp_path / "served.duckdb"
     write_corpus(tmp_path / "small.jsonl", n=6, seed=5)
     articles = [json.loads(line) for line in (tmp_path / "small.jsonl").read_text().splitlines()]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     proc = serve(db, port)
     try:

@@ -17,7 +17,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from urllib.parse import quote
 import duckdb
 import httpx
 import pytest
-import uvicorn
+from tests.servers import app_server
 
 from tidings.config import Settings
 from tidings.interfaces.web import create_app, pages
@@ -110,22 +109,8 @@ def db(built_db: Path, tmp_path: Path) -> Path:
 @contextlib.contextmanager
 def live(settings: Settings) -> Iterator[str]:
     """The app under uvicorn on a free loopback port; yields its base URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(settings, warm=False)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=60)
+    with app_server(create_app(settings, warm=False)) as base:
+        yield base
 
 
 def fingerprint(db: Path) -> dict[str, str]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
 import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
+from tests.servers import app_server
 
 from tidings.config import Settings
 from tidings.interfaces.web import create_app
@@ -29,26 +28,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = Settings(
         db=str(tmp_path_factory.mktemp("slow") / "slow.duckdb"), request_timeout=TIMEOUT
     )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(settings, warm=False),
-        host="127.0.0.1",
-        port=port,
-        log_level="error",
-        **server_options(settings),
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=60)
+    with app_server(create_app(settings, warm=False), **server_options(settings)) as url:
+        yield url
 
 
 def trickle(base: str, prompt: bytes, slow: bytes) -> tuple[bytes, float]:

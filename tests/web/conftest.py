@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
+from tests.servers import app_server
 
 from tidings.config import Settings
 from tidings.demo import corpus_path
@@ -49,21 +47,8 @@ def settings(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings
 @pytest.fixture(scope="session")
 def server(settings: Settings) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a background thread."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=30)
+    with app_server(create_app(settings), log_level="warning") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

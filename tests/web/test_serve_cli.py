@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.servers import free_port
 
 
 def tidings(*args: str) -> list[str]:
@@ -24,9 +24,7 @@ def tidings(*args: str) -> list[str]:
 def test_served_database_has_one_writer(web_db: Path, tmp_path: Path, seed_path: Path):
     db = tmp_path / "served.duckdb"
     shutil.copy(web_db, db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         tidings("serve", "--db", str(db), "--port", str(port)),
         stdout=subprocess.PIPE,
