@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from tidings.analysis.filters import QUADS, Filters, actor_label, like_pattern
+from tidings.analysis.filters import QUADS, Filters, actor_label, like_escape, like_pattern
 from tidings.store import Store
 
 INTERVALS = ("day", "week", "month")
@@ -241,7 +241,8 @@ def search_quotes(
         conds.append("q.speaker_country = ?")
         params.append(country.upper())
     if text:
-        conds.append("(q.text ILIKE ? ESCAPE '\\' OR q.speaker_name ILIKE ? ESCAPE '\\')")
+        escape = like_escape(text)
+        conds.append(f"(q.text ILIKE ?{escape} OR q.speaker_name ILIKE ?{escape})")
         params.extend([like_pattern(text)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
     joined = "FROM quotes q JOIN articles a ON a.content_hash = q.article_hash"
@@ -400,7 +401,8 @@ def list_articles(
         conds.append("a.source = ?")
         params.append(source)
     if search:
-        conds.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
+        escape = like_escape(search)
+        conds.append(f"(a.title ILIKE ?{escape} OR a.text ILIKE ?{escape})")
         params.extend([like_pattern(search)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
     key = "a.content_hash" if search else None  # a text search is evaluated once

@@ -30,7 +30,6 @@ _LINK = re.compile(
     r"[\s,;–—-]*(?:(?:and|or|to|through|until|till|from|on|in|by|of|then|again|early|late|mid)"
     r"[\s,;–—-]+)*"
 )
-# "since Jan. 13", "since shortly after the Oct. 23 slaying": what it starts from is past
 # "WASHINGTON, August 11 (Xinhua) --": the day the report was filed, often a day before the
 # date it was published (or archived) under
 _DATELINE = re.compile(
@@ -55,6 +54,7 @@ def _dateline_day(text: str, published: dt.date | None) -> dt.date | None:
     return None
 
 
+# "since Jan. 13", "since shortly after the Oct. 23 slaying": what it starts from is past
 _SINCE = re.compile(
     r"\b[Ss]ince\s+(?:(?:shortly|just|soon|right|immediately)\s+)?(?:(?:after|before)\s+)?"
     r"(?:the\s+)?$"

@@ -193,7 +193,7 @@ def _side(h: str, i: int, role: str, actors: list[Actor], others: list[Row]) -> 
         a = actors[0]
         return (a.name, a.country, a.sector, a.text, a.start, a.end, a.wikidata, 0)
     first = _first_coded(actors)
-    event_id = f"{h[:16]}-{i}"
+    event_id = f"{h[:16]}-{i}"  # as Rows._events derives it for the events table
     for j, p in enumerate(actors):
         if j != first:
             others.append(

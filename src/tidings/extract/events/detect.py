@@ -196,9 +196,7 @@ def subjects(tok: Token) -> tuple[list[Token], list[Token]]:
         # "has been indicted by the court and will resign": the passive's subject resigns
         agents, patients = subjects(head)
         return (patients, []) if patients else (agents, [])
-    if tok.dep_ == "acomp" or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
-        return subjects(head)
-    if tok.dep_ == "conj":
+    if tok.dep_ in ("conj", "acomp") or (tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG"):
         return subjects(head)
     if tok.dep_ == "advcl" and tok.tag_ == "VB":
         return subjects(head)  # purpose clause: "X sent troops to protect Y"

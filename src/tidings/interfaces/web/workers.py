@@ -1,8 +1,8 @@
 """Extraction for the web app in worker processes that can be killed, so that no article can
 hang the server.
 
-``tidings.limits.time_limit`` is signal based: it works in a process's main thread, not in
-the server's request threads. Each worker is a one-process pool (``pipeline.process_pool``)
+``tidings.limits.time_limit`` interrupts Python code only, and in a request thread only at
+its next Python instruction. Each worker is a one-process pool (``pipeline.process_pool``)
 that loads the models once and extracts in its main thread, where ``extract_batch`` applies
 ``article_timeout`` itself; should the worker still not answer (a C extension that never
 returns to Python, a crash), the server kills it, starts a fresh one and records the
