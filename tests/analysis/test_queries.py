@@ -160,6 +160,19 @@ def test_events_page_and_canonical_event(store):
     assert canonical_event(store, "nope") is None
 
 
+@pytest.mark.parametrize("dedup", [True, False])
+def test_text_search_matches_within_one_text(store, dedup):
+    def total(text: str) -> int:
+        return events_page(store, filters=Filters(text=text, dedup=dedup))["total"]
+
+    # Each sentence and name on its own, any case; never across two of them, even with
+    # the character the stored search text joins them with.
+    assert total("WITH PYONGYANG.") == total("with pyongyang.") > 0
+    assert total("washington") > 0 and total("pyongyang") > 0
+    assert total("pyongyang.\x1fwashington") == total("pyongyang.washington") == 0
+    assert total("100%") == total("\\") == 0
+
+
 def test_article_view_and_listing(store, days):
     listing = list_articles(store, search="SUMMIT")
     assert listing["total"] == 2

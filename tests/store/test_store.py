@@ -23,6 +23,7 @@ from tidings.records import (
     TimeExpression,
 )
 from tidings.store import SchemaMismatch, open_store
+from tidings.store.schema import schema_version
 from tidings.store.synthetic import synthetic_extractions
 
 TEXT = (
@@ -182,13 +183,15 @@ def test_a_version_1_database_is_upgraded(db_url):
     ex = full_extraction()
     with open_store(db_url) as store:
         store.write([ex], [])
-        # What version 1 was: the same tables without the evidence sentence.
+        # What version 1 was: the same tables without the evidence sentence, nor search texts.
         store.execute("ALTER TABLE events DROP COLUMN sentence_text")
+        store.execute("ALTER TABLE events DROP COLUMN search_text")
+        store.execute("ALTER TABLE canonical_events DROP COLUMN search_text")
         store.execute("UPDATE schema_version SET version = 1")
     with pytest.raises(SchemaMismatch, match="read-write to upgrade"):
         open_store(db_url, read_only=True)
     with open_store(db_url) as store:
-        assert store.tuples("SELECT version FROM schema_version") == [(2,)]
+        assert store.tuples("SELECT version FROM schema_version") == [(schema_version(),)]
         assert store.extraction(ex.article.content_hash) == ex
         stored = store.tuples("SELECT sentence_text FROM events ORDER BY idx")
         assert [r[0] for r in stored] == [
@@ -198,6 +201,27 @@ def test_a_version_1_database_is_upgraded(db_url):
         assert store.write([full_extraction("Another text, long enough for the spans in it.")], [])
     with open_store(db_url, read_only=True) as store:
         assert store.counts()["articles"] == 2
+
+
+def test_a_version_2_database_gets_its_search_texts(db_url):
+    exs = [full_extraction(), full_extraction("Another text, long enough for the spans in it.")]
+    search = "SELECT {} FROM {} ORDER BY {}"
+    with open_store(db_url) as store:
+        store.write(exs, [])
+        written = {
+            t: store.tuples(search.format(f"{key}, search_text", t, key))
+            for t, key in (("events", "event_id"), ("canonical_events", "canonical_id"))
+        }
+        # What version 2 was: the same tables without the search texts.
+        store.execute("ALTER TABLE events DROP COLUMN search_text")
+        store.execute("ALTER TABLE canonical_events DROP COLUMN search_text")
+        store.execute("UPDATE schema_version SET version = 2")
+    with open_store(db_url) as store:
+        assert store.tuples("SELECT version FROM schema_version") == [(3,)]
+        for t, key in (("events", "event_id"), ("canonical_events", "canonical_id")):
+            assert store.tuples(search.format(f"{key}, search_text", t, key)) == written[t]
+        assert "kim jong un" in written["events"][0][1]
+        assert store.extraction(exs[0].article.content_hash) == exs[0]
 
 
 def test_duckdb_read_only_open(tmp_path):

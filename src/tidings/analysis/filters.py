@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from tidings.store.rows import search_key
+from tidings.store.schema import SEARCH_SEPARATOR
+
 QUADS = {
     1: "verbal_cooperation",
     2: "material_cooperation",
@@ -132,18 +135,32 @@ class Filters:
                 )
             params.append(self.source)
         if self.text:
-            # The trigger is part of the evidence sentence, so the sentence covers it. Mentions
-            # are matched on their own row; a canonical event when any of its mentions matches.
-            pattern, escape = like_pattern(self.text), like_escape(self.text)
-            e = p if not self.dedup else "e."
-            match = " OR ".join(
-                f"{e}{c} ILIKE ?{escape}" for c in ("sentence_text", "actor_name", "recipient_name")
-            )
-            if self.dedup:
-                match = (
-                    f"{p}canonical_id IN (SELECT l.canonical_id FROM event_links l "
-                    f"JOIN events e ON e.event_id = l.event_id WHERE {match})"
-                )
-            conds.append(f"({match})")
-            params.extend([pattern] * 3)
+            cond, values = self._text_match(p)
+            conds.append(cond)
+            params.extend(values)
         return ("WHERE " + " AND ".join(conds) if conds else ""), params
+
+    def _text_match(self, p: str) -> tuple[str, list[Any]]:
+        """The ``text`` condition on the table aliased ``p`` (with its dot), and its parameters.
+
+        Each row's ``search_text`` holds its lower-cased texts (a canonical event's, those of
+        all its mentions), so a substring test of it is one pass over one column, and ``%``,
+        ``_`` and ``\\`` are plain characters in it. The trigger is part of the evidence
+        sentence, so the sentence covers it.
+        """
+        text = self.text or ""
+        if SEARCH_SEPARATOR not in text:
+            return f"strpos({p}search_text, ?) > 0", [search_key(text)]
+        # A text holding the separator could match across two joined texts: test each text
+        # on its own, and a canonical event when any of its mentions matches.
+        pattern, escape = like_pattern(text), like_escape(text)
+        e = p if not self.dedup else "e."
+        match = " OR ".join(
+            f"{e}{c} ILIKE ?{escape}" for c in ("sentence_text", "actor_name", "recipient_name")
+        )
+        if self.dedup:
+            match = (
+                f"{p}canonical_id IN (SELECT l.canonical_id FROM event_links l "
+                f"JOIN events e ON e.event_id = l.event_id WHERE {match})"
+            )
+        return f"({match})", [pattern] * 3

@@ -337,9 +337,9 @@ def events_page(
     """
     f = filters or Filters()
     where, params = f.sql("x")
-    # A canonical event matches text when one of its mentions does: finding them reads every
-    # mention's sentence, so that is done once, in the window scan. (A mention row is tested on
-    # its own, and the page query narrowed to a few days tests only those days' rows.)
+    # A text search reads every canonical event's search text, so it is done once, in the
+    # window scan. (The page query of mentions, narrowed to a few days, tests only those
+    # days' rows.)
     key = "x.canonical_id" if f.text and f.dedup else None
     total, where, params, skip = _day_window(
         store, f"{f.table} x", "x.day", where, params, limit, offset, key

@@ -28,7 +28,13 @@ from tidings.store.rows import (
     time_from_row,
     to_arrow,
 )
-from tidings.store.schema import MIGRATIONS, columns, schema_version, statements
+from tidings.store.schema import (
+    CANONICAL_SEARCH_TEXT,
+    MIGRATIONS,
+    columns,
+    schema_version,
+    statements,
+)
 
 # The tables holding an article and what was found in it.
 _ARTICLE_TABLES = ("articles", "quotes", "events", "event_actors", "times", "entities")
@@ -127,8 +133,11 @@ class Store:
         if any(v not in MIGRATIONS for v in steps):
             return  # left to the version check, which names both versions
         for v in steps:
-            for stmt in MIGRATIONS[v]:
-                self.execute(stmt)
+            for step in MIGRATIONS[v]:
+                if isinstance(step, str):
+                    self.execute(step)
+                else:
+                    step(self)
         self.execute("UPDATE schema_version SET version = ?", [schema_version()])
 
     # ---- writing -----------------------------------------------------------------------
@@ -235,18 +244,19 @@ class Store:
         seed = [
             c
             for c in columns("canonical_events")
-            if c not in ("canonical_id", "goldstein", "day", *dedup.DETAILS)
+            if c not in ("canonical_id", "goldstein", "day", "search_text", *dedup.DETAILS)
             and not c.startswith(("num_", "first", "last"))
         ]
         self.execute(
             f"""
             INSERT INTO canonical_events (canonical_id, goldstein, day,
                 {", ".join(dedup.DETAILS)}, {", ".join(seed)},
-                num_mentions, num_articles, num_sources, first_seen, last_seen)
+                num_mentions, num_articles, num_sources, first_seen, last_seen, search_text)
             SELECT agg.canonical_id, agg.goldstein, agg.day,
                 {", ".join(f"coalesce(s.{c}, agg.{c})" for c in dedup.DETAILS)},
                 {", ".join(f"s.{c}" for c in seed)},
-                agg.num_mentions, agg.num_articles, agg.num_sources, agg.first_seen, agg.last_seen
+                agg.num_mentions, agg.num_articles, agg.num_sources, agg.first_seen, agg.last_seen,
+                agg.search_text
             FROM (
                 SELECT l.canonical_id,
                     {", ".join(f"max(e.{c}) AS {c}" for c in dedup.DETAILS)},
@@ -256,7 +266,8 @@ class Store:
                     count(DISTINCT e.article_hash) AS num_articles,
                     count(DISTINCT coalesce(a.source, a.content_hash)) AS num_sources,
                     min(coalesce(a.published, CAST(a.stored_at AS DATE))) AS first_seen,
-                    max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen
+                    max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen,
+                    {CANONICAL_SEARCH_TEXT} AS search_text
                 FROM event_links l {in_scope("l")}
                 JOIN events e ON e.event_id = l.event_id
                 JOIN articles a ON a.content_hash = e.article_hash

@@ -1,4 +1,4 @@
--- tidings database schema, version 2 (see docs/database.md).
+-- tidings database schema, version 3 (see docs/database.md).
 --
 -- One file for both backends, DuckDB and PostgreSQL: only types both understand. JSON values
 -- are kept as TEXT so that both backends store them byte for byte alike.
@@ -101,6 +101,7 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start INTEGER NOT NULL,
     sentence_end INTEGER NOT NULL,
     sentence_text TEXT NOT NULL, -- the evidence sentence: articles.text[sentence_start:sentence_end]
+    search_text TEXT NOT NULL,  -- what a text search reads (tidings.store.rows.search_texts)
     cameo TEXT,
     goldstein DOUBLE PRECISION,
     quad INTEGER,
@@ -182,7 +183,8 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     num_articles INTEGER NOT NULL,
     num_sources INTEGER NOT NULL,
     first_seen DATE,            -- earliest publication date of a reporting article
-    last_seen DATE
+    last_seen DATE,
+    search_text TEXT NOT NULL   -- the mentions' search_text, joined by U+001F
 );
 
 -- Every event mention belongs to exactly one canonical event.
