@@ -466,3 +466,44 @@ def test_a_speaking_participle_under_a_root_preposition_ends() -> None:
     )
     speaker = _subject(doc[2])
     assert speaker is not None and speaker.i == 1
+
+
+def test_a_reopened_quote_joins_only_the_paragraph_just_before() -> None:
+    # The first paragraph's closing mark was lost: the quote that opens two paragraphs
+    # later is a passage of its own, not the continuation of that one.
+    text = '"We will win the state.\n\nThe mayor spoke later.\n\n"The vote is close," she said.'
+    passages = [text[p.start : p.end] for p in marked_passages(text)]
+    assert passages[-1] == '"The vote is close,"'
+    joined = '"We will win.\n\n"And we will govern," she said.'
+    (only,) = marked_passages(joined)
+    assert joined[only.start : only.end].startswith('"We will win.')
+
+
+def test_a_that_clause_is_reported_by_any_verb_but_not_a_raising_one(quotes_of: Quotes) -> None:
+    text = "Tom Reed conceded that the tax was too high. It seems that the tax was too high."
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "that the tax")
+    assert q.speaker is not None and q.speaker.mention == "Tom Reed"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Among voters, 42% said that the tax was too high.", "42%"),
+        (
+            "Three economists -- Tom Reed and Ann Cole among them -- argued that the tax was "
+            "too high.",
+            "Three economists -- Tom Reed and Ann Cole among them --",
+        ),
+        (
+            "The mayor of Dayton, who said he would vote no, argued that the tax was too high.",
+            "The mayor of Dayton",
+        ),
+    ],
+)
+def test_source_boundaries(quotes_of: Quotes, text: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "that the tax")
+    assert q.speaker is not None and q.speaker.mention == mention

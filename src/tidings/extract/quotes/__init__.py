@@ -53,6 +53,12 @@ _NOUN_PREPS = {"of", "for", "against", "on", "to", "about"}
 # reporters" or "spoke on condition of anonymity".
 _TOPIC_VERBS = {"speak", "talk"}
 _TOPIC_PREPS = {"about", "of", "against"}
+# Verbs whose "that" clause is no one's statement: raising and copular verbs ("it seems
+# that", "it turned out that", "that means that") and causatives ("ensure that").
+_NO_REPORT = {
+    "seem", "appear", "become", "prove", "turn", "mean", "ensure", "make", "have", "get",
+    "win", "wear", "take", "help", "go", "come", "happen", "matter", "remain",
+}  # fmt: skip
 _CONTRAST = {"while", "whereas", "although", "though"}
 _LEADING = {"dative", "npadvmod", "advmod", "agent", "prt", "punct", "neg", "aux"}
 _CONTENT_DEPS = {"dobj", "pobj", "oprd", "attr", "nsubj", "acomp", "pcomp"}
@@ -103,6 +109,7 @@ class _Finder:
         self.cue_ids = {
             i for i, (lem, low) in enumerate(lemmas) if lem in cue_hashes or low in cue_hashes
         }
+        self.cue_ids |= {t.head.i for t in doc if t.dep_ == "ccomp" and _reports_clause(t.head)}
         self.used_cues: set[int] = set()
         self.taken: list[tuple[int, int]] = []
         # Direct quotes and their cues: only "according to" reports one, with its cue
@@ -364,7 +371,24 @@ def _is_cue(tok: Token) -> bool:
         )
     if tok.pos_ == "ADJ":  # "X is confident that …"
         return tok.dep_ == "acomp" and lemma(tok) in ADJ_CUES
-    return tok.pos_ == "VERB" and lemma(tok) in CUE_LEMMAS and not _passive_without_agent(tok)
+    return (
+        tok.pos_ == "VERB"
+        and (lemma(tok) in CUE_LEMMAS or _reports_clause(tok))
+        and not _passive_without_agent(tok)
+    )
+
+
+def _reports_clause(verb: Token) -> bool:
+    """A verb of any lemma whose clausal complement is a "that" clause: "X made clear
+    that …", "X conceded that …"."""
+    return (
+        verb.pos_ == "VERB"
+        and lemma(verb) not in _NO_REPORT
+        and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _passive_without_agent(verb: Token) -> bool:

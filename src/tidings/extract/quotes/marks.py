@@ -47,8 +47,16 @@ def marked_passages(text: str) -> list[Marked]:
     out: list[Marked] = []
     for start, end in paragraphs(text):
         found = [_with_apostrophes(text, m) for m in _in_paragraph(scan, start, end)]
-        if found and out and not out[-1].closed and found[0].start == _first_char(text, start):
-            # The previous paragraph ended inside a quote and this one reopens it.
+        if (
+            found
+            and out
+            and not out[-1].closed
+            and found[0].start == _first_char(text, start)
+            and not text[out[-1].end : start].strip()
+        ):
+            # The paragraph just before ended inside a quote and this one reopens it (not
+            # one further back: its closing mark was lost, and the paragraphs between are
+            # no quote).
             prev = out.pop()
             found[0] = Marked(prev.start, found[0].end, found[0].closed, prev.double)
         out.extend(found)

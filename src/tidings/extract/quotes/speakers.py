@@ -84,12 +84,14 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     start, end = head.left_edge.i, head.right_edge.i + 1
     if cue is not None and head.i < cue.left_edge.i < end:
         end = cue.left_edge.i
-    for c in head.rights:
-        # "Weaver, who said …, argued": the relative clause holds an attribution of its
-        # own (its source is "who"), and news annotation leaves it out of this one's.
+    for c in doc[head.i + 1 : end]:
+        # "Weaver, who said …, argued", "Sosa, a consultant who said …": a relative clause
+        # holds an attribution of its own (its source is "who"), and news annotation leaves
+        # it out of this one's.
         if (
             c.dep_ == "relcl"
-            and c.i < end
+            and c.left_edge.i > head.i
+            and (c.head.i == head.i or doc[c.left_edge.i - 1].text == ",")
             and any(t.pos_ == "VERB" and lemma(t) in CUE_LEMMAS for t in c.subtree)
         ):
             end = c.left_edge.i
@@ -113,10 +115,18 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         if "\n" in doc[i].text_with_ws:
             end = i + 1
             break
+    # "Democrats -- including Clinton -- said": the dash that closes an aside opened in the
+    # phrase is part of it, though the parser hangs it on the verb.
+    if (
+        end < len(doc)
+        and doc[end].text in _DASHES
+        and doc[end].text in (t.text for t in doc[head.i : end])
+    ):
+        end += 1
     while end - 1 > start and (
         doc[end - 1].dep_ == "case"
         or doc[end - 1].is_space
-        or (doc[end - 1].is_punct and not _closes(doc, start, end))
+        or (doc[end - 1].is_punct and doc[end - 1].text != "%" and not _closes(doc, start, end))
     ):
         end -= 1
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -127,13 +137,14 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
 _FLOATING = {"all", "both"}
 _TIMES = {"DATE", "TIME"}
 _TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "time",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "yesterday", "tonight", "night", "morning", "afternoon", "evening", "week",
 }  # fmt: skip
 
 
 def _is_time(tok: Token) -> bool:
-    """A time modifier: "Sunday night", "on Monday", "at the time"."""
+    """A time modifier: "Sunday night", "on Monday" (not "the ambassador at the time",
+    which says who is meant)."""
     if tok.dep_ == "npadvmod":
         return tok.ent_type_ in _TIMES or tok.lower_ in _TIME_WORDS
     if tok.dep_ == "prep" and tok.lower_ in ("on", "at", "during", "in", "last", "this"):
@@ -144,7 +155,8 @@ def _is_time(tok: Token) -> bool:
     return False
 
 
-_PAIRS = {")": "(", "”": "“", "''": "''", '"': '"', "—": "—", "–": "–", "--": "--"}
+_DASHES = {"—", "–", "--", "-"}
+_PAIRS = {")": "(", "”": "“", "''": "''", '"': '"', **{d: d for d in _DASHES}}
 
 
 def _closes(doc: Doc, start: int, end: int) -> bool:
