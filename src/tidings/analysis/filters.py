@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from tidings.store.rows import search_key
 from tidings.store.schema import SEARCH_SEPARATOR
 
 QUADS = {
@@ -143,16 +142,16 @@ class Filters:
     def _text_match(self, p: str) -> tuple[str, list[Any]]:
         """The ``text`` condition on the table aliased ``p`` (with its dot), and its parameters.
 
-        Each row's ``search_text`` holds its lower-cased texts (a canonical event's, those of
-        all its mentions), so a substring test of it is one pass over one column, and ``%``,
-        ``_`` and ``\\`` are plain characters in it. The trigger is part of the evidence
-        sentence, so the sentence covers it.
+        A mention matches when its evidence sentence (which holds the trigger), actor or
+        recipient name does; a canonical event when one of its mentions does. The canonical
+        event's ``search_text`` holds all those texts lower-cased, so a substring test of it
+        is one pass over one column, with no join to the mentions; ``%``, ``_`` and ``\\``
+        are plain characters in it.
         """
         text = self.text or ""
-        if SEARCH_SEPARATOR not in text:
-            return f"strpos({p}search_text, ?) > 0", [search_key(text)]
-        # A text holding the separator could match across two joined texts: test each text
-        # on its own, and a canonical event when any of its mentions matches.
+        # A text holding the separator could match across two joined texts.
+        if self.dedup and SEARCH_SEPARATOR not in text:
+            return f"strpos({p}search_text, lower(?)) > 0", [text]
         pattern, escape = like_pattern(text), like_escape(text)
         e = p if not self.dedup else "e."
         match = " OR ".join(

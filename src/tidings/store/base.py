@@ -29,8 +29,8 @@ from tidings.store.rows import (
     to_arrow,
 )
 from tidings.store.schema import (
-    CANONICAL_SEARCH_TEXT,
     MIGRATIONS,
+    SEARCH_TEXT,
     columns,
     schema_version,
     statements,
@@ -133,11 +133,8 @@ class Store:
         if any(v not in MIGRATIONS for v in steps):
             return  # left to the version check, which names both versions
         for v in steps:
-            for step in MIGRATIONS[v]:
-                if isinstance(step, str):
-                    self.execute(step)
-                else:
-                    step(self)
+            for stmt in MIGRATIONS[v]:
+                self.execute(stmt)
         self.execute("UPDATE schema_version SET version = ?", [schema_version()])
 
     # ---- writing -----------------------------------------------------------------------
@@ -267,7 +264,7 @@ class Store:
                     count(DISTINCT coalesce(a.source, a.content_hash)) AS num_sources,
                     min(coalesce(a.published, CAST(a.stored_at AS DATE))) AS first_seen,
                     max(coalesce(a.published, CAST(a.stored_at AS DATE))) AS last_seen,
-                    {CANONICAL_SEARCH_TEXT} AS search_text
+                    {SEARCH_TEXT} AS search_text
                 FROM event_links l {in_scope("l")}
                 JOIN events e ON e.event_id = l.event_id
                 JOIN articles a ON a.content_hash = e.article_hash

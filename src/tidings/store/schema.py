@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
-import pyarrow.compute as pc
-
-if TYPE_CHECKING:
-    from tidings.store.base import Store
 
 SCHEMA_FILE = "schema.sql"
 PG_ONLY = "-- postgresql only"
@@ -33,48 +27,23 @@ _ARROW_TYPES = {
 
 
 SEARCH_SEPARATOR = "\x1f"
-"""Joins the texts of a ``search_text`` column (the ASCII unit separator, a control
+"""Joins the texts of ``canonical_events.search_text`` (the ASCII unit separator, a control
 character): a searched text can match across two of them only if it holds it."""
 
-CANONICAL_SEARCH_TEXT = (
-    f"string_agg(e.search_text, chr({ord(SEARCH_SEPARATOR)}) ORDER BY e.event_id)"
+SEARCH_TEXT = (
+    f"string_agg(lower(concat_ws(chr({ord(SEARCH_SEPARATOR)}), e.sentence_text, e.actor_name, "
+    f"e.recipient_name)), chr({ord(SEARCH_SEPARATOR)}) ORDER BY e.event_id)"
 )
-"""``canonical_events.search_text`` from its mentions ``e`` (in a fixed order, so that
-recomputing gives the same row): a text is in one of them when it is in this and holds no
-separator."""
+"""``canonical_events.search_text`` from its mentions ``e``: their evidence sentences, actor
+and recipient names, lower-cased and joined (in a fixed order, so that recomputing gives the
+same row). A text without the separator is in one of them, in any case, when ``lower`` of it
+is in this."""
 
 
-def _fill_search_text(store: Store) -> None:
-    """Fill ``events.search_text`` of stored events as the writer does, in Arrow."""
-    from tidings.store.rows import search_texts  # rows imports this module
-
-    old = store.arrow(
-        "SELECT article_hash, idx, sentence_text, actor_name, recipient_name FROM events"
-    )
-    texts = (
-        pc.cast(old[c], pa.string()) for c in ("sentence_text", "actor_name", "recipient_name")
-    )
-    store.execute(
-        "CREATE TEMP TABLE search_fill (article_hash TEXT, idx INTEGER, search_text TEXT)"
-    )
-    fill = {
-        "article_hash": pc.cast(old["article_hash"], pa.string()),
-        "idx": pc.cast(old["idx"], pa.int32()),
-        "search_text": search_texts(*texts),
-    }
-    store._insert("search_fill", pa.table(fill))
-    store._analyze("search_fill")
-    store.execute(
-        "UPDATE events SET search_text = f.search_text FROM search_fill f "
-        "WHERE f.article_hash = events.article_hash AND f.idx = events.idx"
-    )
-    store.execute("DROP TABLE search_fill")
-
-
-# Steps that upgrade a database from version N to N + 1: statements in SQL both backends
-# accept, or a function of the store. An added column goes last in an old table, wherever
-# schema.sql puts it: writers name their columns, so the order does not matter.
-MIGRATIONS: dict[int, tuple[str | Callable[[Store], None], ...]] = {
+# Statements that upgrade a database from version N to N + 1, in SQL both backends accept.
+# An added column goes last in an old table, wherever schema.sql puts it: writers name their
+# columns, so the order does not matter.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
         # The evidence sentence is stored, so that queries need not cut it from the article.
         # NOT NULL comes with the column: DuckDB cannot add it after an update in the same
@@ -86,13 +55,10 @@ MIGRATIONS: dict[int, tuple[str | Callable[[Store], None], ...]] = {
         "ALTER TABLE events ALTER COLUMN sentence_text DROP DEFAULT",
     ),
     2: (
-        # The lower-cased texts a text search reads, on mentions and on canonical events.
-        "ALTER TABLE events ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
-        _fill_search_text,
-        "ALTER TABLE events ALTER COLUMN search_text DROP DEFAULT",
+        # The lower-cased texts a text search of canonical events reads, in one column.
         "ALTER TABLE canonical_events ADD COLUMN search_text TEXT NOT NULL DEFAULT ''",
         "UPDATE canonical_events SET search_text = s.search_text FROM ("
-        f"SELECT l.canonical_id, {CANONICAL_SEARCH_TEXT} AS search_text FROM event_links l "
+        f"SELECT l.canonical_id, {SEARCH_TEXT} AS search_text FROM event_links l "
         "JOIN events e ON e.event_id = l.event_id GROUP BY l.canonical_id) s "
         "WHERE s.canonical_id = canonical_events.canonical_id",
         "ALTER TABLE canonical_events ALTER COLUMN search_text DROP DEFAULT",

@@ -101,7 +101,6 @@ CREATE TABLE IF NOT EXISTS events (
     sentence_start INTEGER NOT NULL,
     sentence_end INTEGER NOT NULL,
     sentence_text TEXT NOT NULL, -- the evidence sentence: articles.text[sentence_start:sentence_end]
-    search_text TEXT NOT NULL,  -- what a text search reads (tidings.store.rows.search_texts)
     cameo TEXT,
     goldstein DOUBLE PRECISION,
     quad INTEGER,
@@ -184,7 +183,7 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     num_sources INTEGER NOT NULL,
     first_seen DATE,            -- earliest publication date of a reporting article
     last_seen DATE,
-    search_text TEXT NOT NULL   -- the mentions' search_text, joined by U+001F
+    search_text TEXT NOT NULL   -- what a text search reads (tidings.store.schema.SEARCH_TEXT)
 );
 
 -- Every event mention belongs to exactly one canonical event.
