@@ -507,3 +507,15 @@ def test_source_boundaries(quotes_of: Quotes, text: str, mention: str) -> None:
     _check_offsets(text, quotes)
     q = _one(quotes, "that the tax")
     assert q.speaker is not None and q.speaker.mention == mention
+
+
+def test_a_passage_inside_a_reported_wish_is_the_statement_of_the_one_who_says_it(
+    quotes_of: Quotes,
+) -> None:
+    text = 'Tom Reed said he wants "a complete review of the tax" before the vote.'
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "he wants")
+    assert q.kind == "mixed"
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.mention == "Tom Reed"

@@ -35,6 +35,7 @@ from tidings.extract.quotes.cues import (
     OBJECT_LEMMAS,
     POLLS,
     SPEECH,
+    THOUGHT,
     lemma,
 )
 from tidings.extract.quotes.marks import Marked, marked_passages, paragraphs
@@ -189,6 +190,9 @@ class _Finder:
                 best = (0, beside[0], None)
         if best is not None:
             _, cue_tok, content = best
+            outer = self._reporting(cue_tok)
+            if outer is not None:  # "Trump said he wants “…”": Trump's statement
+                cue_tok, content = outer, self._content(outer)
             attribution = self._from_cue(cue_tok)
             if content is not None and _extra_words(self.text, content, p):
                 start, end = min(content[0], p.start), max(content[1], p.end)
@@ -212,6 +216,26 @@ class _Finder:
             or self._carried(p, para, last_by_para)
         )
         return "direct", p.start, p.end, found or _Attribution(None, None)
+
+    def _reporting(self, cue: Token) -> Token | None:
+        """The speech verb whose reported clause holds ``cue``, if ``cue`` is not one itself:
+        "Trump said he wants …" reports Trump's words about his wish."""
+        if lemma(cue) in SPEECH or lemma(cue) in THOUGHT:
+            return None  # "X told reporters he thought “…”": two attributions
+        child = cue
+        for verb in cue.ancestors:
+            if child.dep_ == "ccomp" and (
+                verb.pos_ == "VERB"
+                and lemma(verb) in SPEECH
+                and not self.quoted[verb.i]
+                and verb.i not in self.used_cues
+                and _subject(verb) is not None
+            ):
+                return verb
+            if child.dep_ not in ("ccomp", "xcomp", "conj", "advcl"):
+                return None
+            child = verb
+        return None
 
     def _adjacent(self, p: Marked, tok: Token) -> bool:
         """Whether only a short attribution ("he said", "said Reed") separates ``tok``
