@@ -389,7 +389,7 @@ def _is_cue(tok: Token) -> bool:
         return True
     if tok.lower_ == "in":  # "Trump leads in the latest Fox poll"
         return _poll(tok) is not None
-    if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' support for Clinton"
+    if tok.pos_ == "NOUN":  # "Trump's claim that …", "Sanders' endorsement of Clinton"
         return lemma(tok) in NOUN_CUES and any(
             c.dep_ == "poss" and c.pos_ in ("PROPN", "PRON") for c in tok.children
         )
