@@ -231,11 +231,14 @@ def dask_check(args: argparse.Namespace, lines: list[str]) -> None:
             "SELECT count(*), count(DISTINCT content_hash) FROM articles"
         ).fetchall()
         stored = {h for (h,) in con.execute("SELECT content_hash FROM articles").fetchall()}
+        failures = con.execute("SELECT stage, article_id, error FROM failures").fetchall()
         con.close()
     failed = len(unique - stored)
     print(f"{len(lines)} lines, {len(read)} articles read, {len(unique)} distinct texts")
     print(f"run: {summary.stored} stored, {summary.skipped} skipped, {summary.failed} failed")
     print(f"database: {rows} article rows, {distinct} distinct content hashes")
+    for stage, article_id, error in failures:
+        print(f"failure: {stage} {article_id}: {error}")
     print(f"{secs:.0f} s, {len(read) / secs:.2f} articles/s on 2 Dask workers")
     ok = rows == distinct == len(unique) and failed == 0
     verdict = "yes" if ok else f"NO ({failed} not stored, {summary.failed} failures recorded)"
