@@ -15,8 +15,6 @@ from tidings.store.base import Store
 
 # Any constant works: it names the advisory lock every tidings writer takes.
 _WRITER_LOCK = 7_140_101
-# Rows per record batch handed to DuckDB's insert: its row group size, the unit it compresses.
-_INSERT_BATCH = 122_880
 
 
 class DuckDBStore(Store):
@@ -51,10 +49,6 @@ class DuckDBStore(Store):
         # By name: a migrated table has its added columns last (see schema.MIGRATIONS).
         # After a failed insert the view stays until the next one replaces it: unregistering
         # in an aborted transaction would raise and hide the error.
-        # DuckDB's threads share the record batches out: one batch would keep one thread
-        # busy, and batches much smaller than a row group cost its insert more CPU.
-        batches = data.combine_chunks().to_batches(max_chunksize=_INSERT_BATCH)
-        data = pa.Table.from_batches(batches, schema=data.schema)
         self.con.register("_bulk", data)
         self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bulk")
         self.con.unregister("_bulk")
