@@ -34,7 +34,7 @@ from tidings.records import (
     to_json,
 )
 from tidings.store.dedup import group_keys
-from tidings.store.schema import SEARCH_SEPARATOR, arrow_schemas
+from tidings.store.schema import arrow_schemas
 
 Row = tuple[Any, ...]
 _NO_ACTOR: Row = (None,) * 7
@@ -51,9 +51,8 @@ SPEAKER_ACTOR_COLUMNS = (
 )
 _ACTOR_FIELDS = ("name", "country", "sector", "text", "start", "end", "wikidata")
 ENTITY_ACTOR_COLUMNS = tuple(f"actor_{c}" for c in _ACTOR_FIELDS)
-DERIVED = ("event_id", "article_hash", "idx", "group_key", "search_text")
-"""Events columns computed per batch, not per event: ids from the article, the block, and
-what a text search reads."""
+DERIVED = ("event_id", "article_hash", "idx", "group_key")
+"""Events columns computed per batch, not per event: ids from the article and the block."""
 
 
 class Rows:
@@ -124,28 +123,10 @@ class Rows:
             event_id, *(body[c] for c in ("type", "actor_country", "recipient_country",
                                           "negated", "modality", "day"))
         )  # fmt: skip
-        derived["search_text"] = search_texts(
-            body["sentence_text"], body["actor_name"], body["recipient_name"]
-        )
         schema = arrow_schemas()["events"]
         return pa.Table.from_arrays(
             [derived[n] if n in derived else body[n] for n in schema.names], schema=schema
         )
-
-
-def search_texts(*texts: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """``events.search_text``: the texts lower-cased and joined by :data:`SEARCH_SEPARATOR`.
-
-    A text search tests whether it holds :func:`search_key` of the searched text: a
-    case-insensitive substring test of each text, in one pass over one column.
-    """
-    joined = pc.binary_join_element_wise(*texts, SEARCH_SEPARATOR, null_handling="replace")
-    return pc.utf8_lower(joined)
-
-
-def search_key(text: str) -> str:
-    """``text`` as :func:`search_texts` stores it: lower-cased by the same function."""
-    return str(pc.utf8_lower(pa.scalar(text, pa.string())).as_py())
 
 
 def event_days(events: pa.Table) -> list[tuple[str, dt.date | None]]:
