@@ -157,6 +157,20 @@ def test_according_to(quotes_of: Quotes) -> None:
     assert q.speaker is not None and "Interior Ministry" in q.speaker.name
 
 
+def test_according_without_to(quotes_of: Quotes) -> None:
+    # A slip seen in real news; it once stopped the article's extraction (StopIteration).
+    text = (
+        "And according a spokesman for the mayor, the city will “use every tool it has” to "
+        "reopen the bridge."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "the city will")
+    assert q.kind == "mixed"
+    assert q.cue is not None and q.cue.text == "according"
+    assert q.speaker is not None and q.speaker.name == "a spokesman for the mayor"
+
+
 def test_colon_lead_in(quotes_of: Quotes) -> None:
     text = (
         "The talks broke down on Friday.\n\nFrom the minister:\n\n"

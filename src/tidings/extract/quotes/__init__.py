@@ -384,8 +384,16 @@ class _Finder:
         return out
 
 
+def _according_to(tok: Token) -> Token:
+    """The "to" of "according to", or "according" itself when the writer left "to" out
+    ("according the Census Bureau"): the source is the object of what this returns."""
+    return next((c for c in tok.children if c.lower_ == "to"), tok)
+
+
 def _is_cue(tok: Token) -> bool:
-    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+    if tok.lower_ == "according" and any(
+        c.lower_ == "to" or c.dep_ == "pobj" for c in tok.children
+    ):
         return True
     if tok.lower_ == "in":  # "Trump leads in the latest Fox poll"
         return _poll(tok) is not None
@@ -429,9 +437,8 @@ def _passive_without_agent(verb: Token) -> bool:
 
 
 def _cue_span(tok: Token) -> Span:
-    end = tok
     if tok.lower_ == "according":
-        end = next(c for c in tok.children if c.lower_ == "to")
+        end = _according_to(tok)
     else:
         prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         end = prt[0] if prt else tok
@@ -452,9 +459,7 @@ def _subject(cue: Token) -> Token | None:
     if cue.lower_ == "in":
         return _poll(cue)
     if cue.lower_ == "according":
-        to = next(c for c in cue.children if c.lower_ == "to")
-        objs = [c for c in to.children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
+        return next((c for c in _according_to(cue).children if c.dep_ == "pobj"), None)
     if cue.pos_ == "NOUN":
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     tok = cue
