@@ -162,6 +162,38 @@ def test_a_failed_batch_leaves_nothing(db_url):
         assert store.write([good], []) == 1
 
 
+def test_a_write_in_chunks_stores_each_record_once(db_url, monkeypatch):
+    monkeypatch.setattr("tidings.store.base._CHUNK", 3)  # 10 articles: four chunks
+    batch = [full_extraction(), *synthetic_extractions(9, 4, seed=5)]
+    failure = Failure("bad.jsonl:3", "read", "JSONDecodeError: Expecting value", "x1")
+    with open_store(db_url) as store:
+        assert store.write(batch, [failure]) == 10
+        counts = store.counts()
+        back = [store.extraction(ex.article.content_hash) for ex in batch]
+        canonical = store.tuples("SELECT count(*) FROM canonical_events")[0][0]
+    assert back == batch
+    assert counts["articles"] == 10 and counts["failures"] == 1
+    assert counts["events"] == counts["event_links"] == len(batch[0].events) + 36
+    assert canonical > 0
+
+
+def test_a_failure_in_a_later_chunk_leaves_nothing(db_url, monkeypatch):
+    monkeypatch.setattr("tidings.store.base._CHUNK", 1)
+    good = full_extraction()
+    broken = full_extraction("A different article text.")
+    broken.events[0].trigger = Span(None, 6, 14)  # type: ignore[arg-type]
+    with open_store(db_url) as store:
+        threads = (
+            store.tuples("SELECT current_setting('threads')") if store.backend == "duckdb" else []
+        )
+        with pytest.raises(Exception, match=r"(?i)null"):
+            store.write([good, broken], [])
+        assert store.counts()["articles"] == 0
+        if store.backend == "duckdb":  # the write gave its cores back
+            assert store.tuples("SELECT current_setting('threads')") == threads
+        assert store.write([good], []) == 1
+
+
 def test_schema_version_is_checked(db_url):
     with open_store(db_url) as store:
         store.execute("UPDATE schema_version SET version = 999")

@@ -54,6 +54,20 @@ class DuckDBStore(Store):
         self.con.unregister("_bulk")
 
     @contextmanager
+    def _converting_alongside(self) -> Iterator[None]:
+        # DuckDB would compress an insert's row groups on every core: with one thread the
+        # insert keeps to one core and the conversion of the next chunk has the other. The
+        # setting is the database's: a cursor of its own can restore it after a failed
+        # insert, where this connection's transaction refuses every statement.
+        with self.con.cursor() as settings:
+            ((threads,),) = settings.execute("SELECT current_setting('threads')").fetchall()
+            settings.execute("SET threads = 1")
+            try:
+                yield
+            finally:
+                settings.execute(f"SET threads = {int(threads)}")
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         self.con.begin()
         try:
