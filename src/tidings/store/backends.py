@@ -45,7 +45,7 @@ class DuckDBStore(Store):
     def in_list(self, column: str) -> str:
         return f"{column} IN (SELECT unnest(?))"
 
-    def _insert(self, table: str, data: pa.Table) -> None:
+    def _insert(self, table: str, data: pa.Table | pa.RecordBatchReader) -> None:
         # By name: a migrated table has its added columns last (see schema.MIGRATIONS).
         # After a failed insert the view stays until the next one replaces it: unregistering
         # in an aborted transaction would raise and hide the error.
@@ -55,10 +55,11 @@ class DuckDBStore(Store):
 
     @contextmanager
     def _converting_alongside(self) -> Iterator[None]:
-        # DuckDB would compress an insert's row groups on every core: with one thread the
-        # insert keeps to one core and the conversion of the next chunk has the other. The
-        # setting is the database's: a cursor of its own can restore it after a failed
-        # insert, where this connection's transaction refuses every statement.
+        # With every core DuckDB compresses an insert's row groups as they fill, competing
+        # with the conversion of the next chunk; with one thread it appends them and
+        # compresses at commit, and the conversion has a core to itself (faster and steadier
+        # in docs/benchmarks.md). The setting is the database's: a cursor of its own can
+        # restore it after a failed insert, when this connection refuses every statement.
         with self.con.cursor() as settings:
             ((threads,),) = settings.execute("SELECT current_setting('threads')").fetchall()
             settings.execute("SET threads = 1")
@@ -123,7 +124,9 @@ class PostgresStore(Store):
     def in_list(self, column: str) -> str:
         return f"{column} = ANY(?)"
 
-    def _insert(self, table: str, data: pa.Table) -> None:
+    def _insert(self, table: str, data: pa.Table | pa.RecordBatchReader) -> None:
+        if isinstance(data, pa.RecordBatchReader):
+            data = data.read_all()
         # COPY of Arrow-written CSV: nulls are unquoted empty fields, empty strings are "".
         buf = io.BytesIO()
         pacsv.write_csv(data, buf)
