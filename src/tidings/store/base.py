@@ -58,6 +58,18 @@ def _hand_over(
             pass
 
 
+def _arrow(
+    chunk: list[tuple[str, Extraction]], failures: list[Failure], now: dt.datetime
+) -> dict[str, pa.Table]:
+    """The Arrow tables of the extractions (with their content hashes) and failures."""
+    rows = Rows()
+    for h, ex in chunk:
+        rows.add_extraction(ex, h, now)
+    for f in failures:
+        rows.add_failure(f, now)
+    return rows.arrow()
+
+
 class SchemaMismatch(RuntimeError):
     """The database was created by another schema version of tidings."""
 
@@ -194,56 +206,59 @@ class Store:
     def _insert_rows(
         self, new: list[tuple[str, Extraction]], failures: list[Failure], now: dt.datetime
     ) -> pa.Table | None:
-        """Insert the rows of ``new`` and ``failures``; return the events table, if any.
-
-        The batch is converted chunk by chunk, and its events (most of its rows) stream into
-        one insert that a second thread runs meanwhile (the backends' bulk loads run
-        without the GIL), so a big write uses two cores; each other table then goes in one
-        insert. 1M events: 11.4 → 9.2 s, docs/benchmarks.md (Store).
-        """
+        """Insert the rows of ``new`` and ``failures``; return the events table, if any."""
         chunks = [new[i : i + _CHUNK] for i in range(0, len(new), _CHUNK)] or [[]]
-        events: list[pa.Table] = []
-        others: dict[str, list[pa.Table]] = {}
-        stream: queue.Queue[pa.RecordBatch | None] = queue.Queue(maxsize=2)
-        inserting: cf.Future[None] | None = None
         # Millions of short-lived row tuples would set off full garbage collections over
         # every record the caller still holds; nothing here makes reference cycles.
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            # Leaving the executor waits for the insert: the transaction must not end under
-            # it, even when a conversion fails.
-            with self._converting_alongside(), cf.ThreadPoolExecutor(1) as inserter:
-                try:
-                    for i, chunk in enumerate(chunks):
-                        rows = Rows()
-                        for h, ex in chunk:
-                            rows.add_extraction(ex, h, now)
-                        for f in failures if i == 0 else ():
-                            rows.add_failure(f, now)
-                        for table, data in rows.arrow().items():
-                            if table != "events":
-                                others.setdefault(table, []).append(data)
-                                continue
-                            events.append(data)
-                            if inserting is None:
-                                reader = pa.RecordBatchReader.from_batches(
-                                    data.schema, iter(stream.get, None)
-                                )
-                                inserting = inserter.submit(self._insert, "events", reader)
-                            for batch in data.to_batches():
-                                _hand_over(stream, batch, inserting)
-                finally:
-                    if inserting is not None:
-                        _hand_over(stream, None, inserting)  # the end of the stream
-                if inserting is not None:
-                    inserting.result()
+            if len(chunks) == 1:  # nothing to overlap: a pipeline's or a request's batch
+                tables, inserted = _arrow(chunks[0], failures, now), ()
+            else:
+                tables, inserted = self._stream_events(chunks, failures, now), ("events",)
         finally:
             if gc_was_enabled:
                 gc.enable()
-        for table, parts in others.items():
-            self._insert(table, pa.concat_tables(parts))
-        return pa.concat_tables(events) if events else None
+        for table, data in tables.items():
+            if table not in inserted:
+                self._insert(table, data)
+        return tables.get("events")
+
+    def _stream_events(
+        self, chunks: list[list[tuple[str, Extraction]]], failures: list[Failure], now: dt.datetime
+    ) -> dict[str, pa.Table]:
+        """Convert a big batch chunk by chunk while a second thread streams its events (most
+        of its rows) into one insert; return every table, the events inserted, the rest not.
+
+        The backends' bulk loads run without the GIL, so conversion and insert each have a
+        core. 1M events: 11.4 → 9.2 s, docs/benchmarks.md (Store).
+        """
+        parts: dict[str, list[pa.Table]] = {}
+        stream: queue.Queue[pa.RecordBatch | None] = queue.Queue(maxsize=2)
+        inserting: cf.Future[None] | None = None
+        # Leaving the executor waits for the insert: the transaction must not end under it,
+        # even when a conversion fails.
+        with self._converting_alongside(), cf.ThreadPoolExecutor(1) as inserter:
+            try:
+                for i, chunk in enumerate(chunks):
+                    for table, data in _arrow(chunk, failures if i == 0 else [], now).items():
+                        parts.setdefault(table, []).append(data)
+                        if table != "events":
+                            continue
+                        if inserting is None:
+                            reader = pa.RecordBatchReader.from_batches(
+                                data.schema, iter(stream.get, None)
+                            )
+                            inserting = inserter.submit(self._insert, "events", reader)
+                        for batch in data.to_batches():
+                            _hand_over(stream, batch, inserting)
+            finally:
+                if inserting is not None:
+                    _hand_over(stream, None, inserting)  # the end of the stream
+            if inserting is not None:
+                inserting.result()
+        return {table: pa.concat_tables(p) for table, p in parts.items()}
 
     @contextmanager
     def _converting_alongside(self) -> Iterator[None]:
