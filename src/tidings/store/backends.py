@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from tidings.store.base import Store
+from tidings.store.base import ROW_GROUP_ROWS, Store
 
 # Any constant works: it names the advisory lock every tidings writer takes.
 _WRITER_LOCK = 7_140_101
@@ -24,7 +24,15 @@ class DuckDBStore(Store):
 
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.url, self.read_only = path, read_only
-        self.con = duckdb.connect(path, read_only=read_only)
+        # The row group size is an option of ATTACH only, and not stored in the file.
+        self.con = duckdb.connect()
+        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+        quoted = path.replace("'", "''")
+        self.con.execute(f"ATTACH '{quoted}' AS tidings ({options})")
+        self.con.execute("USE tidings")
+        # A full buffer of row groups is flushed at once; one at a time, the compression of
+        # a bulk write overlaps its conversion.
+        self.con.execute("SET write_buffer_row_group_count = 1")
         self.con.execute("SET enable_progress_bar = false")  # it would print on stdout
         self._init_schema()
 
@@ -52,21 +60,6 @@ class DuckDBStore(Store):
         self.con.register("_bulk", data)
         self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _bulk")
         self.con.unregister("_bulk")
-
-    @contextmanager
-    def _converting_alongside(self) -> Iterator[None]:
-        # With every core DuckDB compresses an insert's row groups as they fill, competing
-        # with the conversion of the next chunk; with one thread it appends them and
-        # compresses at commit, and the conversion has a core to itself (faster and steadier
-        # in docs/benchmarks.md). The setting is the database's: a cursor of its own can
-        # restore it after a failed insert, when this connection refuses every statement.
-        with self.con.cursor() as settings:
-            ((threads,),) = settings.execute("SELECT current_setting('threads')").fetchall()
-            settings.execute("SET threads = 1")
-            try:
-                yield
-            finally:
-                settings.execute(f"SET threads = {int(threads)}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -41,12 +41,17 @@ from tidings.store.schema import (
 # Articles a write converts at a time: small enough that the insert starts early, big
 # enough that Arrow's per-call costs do not count.
 _CHUNK = 2_000
+# Rows per row group of tidings' DuckDB files, and per batch of a streamed insert. DuckDB
+# compresses and writes a batch that fills a row group as it arrives, on a thread of its own,
+# while the conversion goes on (smaller batches it first copies together). A quarter of
+# DuckDB's default, so that what is left to compress when the conversion ends is short.
+ROW_GROUP_ROWS = 30_720
 # The tables holding an article and what was found in it.
 _ARTICLE_TABLES = ("articles", "quotes", "events", "event_actors", "times", "entities")
 
 
 def _hand_over(
-    stream: queue.Queue[pa.RecordBatch | None], item: pa.RecordBatch | None, reader: cf.Future[None]
+    stream: queue.Queue[pa.Table | None], item: pa.Table | None, reader: cf.Future[None]
 ) -> None:
     """Put ``item`` on the stream an insert reads, unless that insert has stopped (its error
     is then the reader's result)."""
@@ -56,6 +61,21 @@ def _hand_over(
             return
         except queue.Full:
             pass
+
+
+def _rebatch(tables: Iterator[pa.Table], rows: int) -> Iterator[pa.RecordBatch]:
+    """The rows of ``tables`` in batches of ``rows`` (the last one shorter)."""
+    pending: list[pa.Table] = []
+    count = 0
+    for table in tables:
+        pending.append(table)
+        count += table.num_rows
+        while count >= rows:
+            whole = pa.concat_tables(pending)
+            yield from whole.slice(0, rows).combine_chunks().to_batches()
+            pending, count = [whole.slice(rows)], count - rows
+    if count:
+        yield from pa.concat_tables(pending).combine_chunks().to_batches()
 
 
 def _arrow(
@@ -153,8 +173,8 @@ class Store:
     def _stored_version(self) -> list[int]:
         """The versions in ``schema_version``: none for a new database, else exactly one."""
         exists = self.tuples(
-            "SELECT count(*) FROM information_schema.tables "
-            "WHERE table_name = 'schema_version' AND table_schema = current_schema()"
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+            "AND table_catalog = current_database() AND table_schema = current_schema()"
         )[0][0]
         return [r[0] for r in self.tuples("SELECT version FROM schema_version")] if exists else []
 
@@ -231,15 +251,15 @@ class Store:
         """Convert a big batch chunk by chunk while a second thread streams its events (most
         of its rows) into one insert; return every table, the events inserted, the rest not.
 
-        The backends' bulk loads run without the GIL, so conversion and insert each have a
-        core. 1M events: 11.4 → 9.2 s, docs/benchmarks.md (Store).
+        The backends' bulk loads run without the GIL, so the conversion, in Python, and the
+        insert overlap. Figures: docs/benchmarks.md (Store).
         """
         parts: dict[str, list[pa.Table]] = {}
-        stream: queue.Queue[pa.RecordBatch | None] = queue.Queue(maxsize=2)
+        stream: queue.Queue[pa.Table | None] = queue.Queue(maxsize=2)
         inserting: cf.Future[None] | None = None
         # Leaving the executor waits for the insert: the transaction must not end under it,
         # even when a conversion fails.
-        with self._converting_alongside(), cf.ThreadPoolExecutor(1) as inserter:
+        with cf.ThreadPoolExecutor(1) as inserter:
             try:
                 for i, chunk in enumerate(chunks):
                     for table, data in _arrow(chunk, failures if i == 0 else [], now).items():
@@ -247,24 +267,16 @@ class Store:
                         if table != "events":
                             continue
                         if inserting is None:
-                            reader = pa.RecordBatchReader.from_batches(
-                                data.schema, iter(stream.get, None)
-                            )
+                            batches = _rebatch(iter(stream.get, None), ROW_GROUP_ROWS)
+                            reader = pa.RecordBatchReader.from_batches(data.schema, batches)
                             inserting = inserter.submit(self._insert, "events", reader)
-                        for batch in data.to_batches():
-                            _hand_over(stream, batch, inserting)
+                        _hand_over(stream, data, inserting)
             finally:
                 if inserting is not None:
                     _hand_over(stream, None, inserting)  # the end of the stream
             if inserting is not None:
                 inserting.result()
         return {table: pa.concat_tables(p) for table, p in parts.items()}
-
-    @contextmanager
-    def _converting_alongside(self) -> Iterator[None]:
-        """Leave a core to the Python conversion while bulk inserts run, where a backend
-        would otherwise take every core for them."""
-        yield
 
     def dedup(self) -> int:
         """Recompute every canonical event from scratch; return how many there are."""
