@@ -47,6 +47,7 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 test: setup system lint
 	$(BIN)/python -m pytest -q

@@ -65,7 +65,7 @@ def parse(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Parse texts in batches, in order; the recogniser runs only where entities can be."""
     nlp = load_nlp()
-    ner = nlp.get_pipe("ner")
+    ner: Any = nlp.get_pipe("ner")
     ruler = _fast_ruler()
     lemmatize = _fast_lemmatizer()
     it = iter(texts)
@@ -212,7 +212,7 @@ def _fast_lemmatizer() -> Callable[[Doc], Doc]:
                 lemma = strings.add(rules.lemmatize(doc[i])[0])
                 cache[key] = lemma  # type: ignore[index]
             lemmas[i] = lemma
-        doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))
+        doc.from_array(["LEMMA"], lemmas.reshape(-1, 1))  # type: ignore[arg-type]  # uint64
         return doc
 
     return apply

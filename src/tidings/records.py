@@ -265,7 +265,7 @@ def _convert(tp: Any, value: Any) -> Any:
         return value
     if tp is dt.date:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
         names = {f.name for f in dataclasses.fields(tp)}
         return tp(**{k: _convert(hints[k], v) for k, v in value.items() if k in names})

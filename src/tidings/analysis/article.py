@@ -18,7 +18,9 @@ def article_view(store: Store, key: str) -> dict[str, Any] | None:
     ``index`` points into the matching list (quotes, events, times, entities).
     """
     content_hash = store.find_article(key)
-    ex = store.extraction(content_hash) if content_hash else None
+    if not content_hash:
+        return None
+    ex = store.extraction(content_hash)
     if ex is None:
         return None
     view = ex.to_json()

@@ -117,7 +117,8 @@ def actor_network(
         "ORDER BY n DESC, 1, 2, 3, 4 LIMIT ?",
         [*params, min_weight, limit],
     )
-    edges, nodes = [], {}
+    edges: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
     for ac, asec, rc, rsec, n, coop, conf, gmean in rows:
         src, dst = actor_label(ac, asec), actor_label(rc, rsec)
         edges.append(
@@ -268,15 +269,15 @@ def _day_window(
     limit: int,
     offset: int,
     key: str | None = None,
-) -> tuple[int, str, list[Any], int] | tuple[int, None, None, None]:
+) -> tuple[int, tuple[str, list[Any], int] | None]:
     """Where a newest-first page falls, found without sorting every row.
 
     Sorting all selected rows to skip ``offset`` of them grows with the offset; counting the
     rows per ``day`` (one grouped scan, which gives the total too) tells which days rows
     ``offset`` to ``offset + limit`` fall on, so only those days' rows need sorting. Returns
-    the total, the WHERE clause and parameters of the page query (``where`` narrowed to
-    those days), and how many rows of those days come before the page; the last three are
-    None when the page is empty.
+    the total and the page: the WHERE clause and parameters of the page query (``where``
+    narrowed to those days) and how many rows of those days come before the page, or None
+    when the page is empty.
 
     With ``key`` (the rows' id column), the scan fetches each selected row's day and key
     instead of counting, and the page query selects the rows of those days by key: an
@@ -294,7 +295,8 @@ def _day_window(
             params,
         )
     total = sum(n for _, n in counts)
-    before, skip, days = 0, 0, []
+    before, skip = 0, 0
+    days: list[Any] = []
     for value, n in counts:
         if before + n > offset:
             if not days:
@@ -304,9 +306,9 @@ def _day_window(
         if before >= offset + limit:
             break
     if not days:
-        return total, None, None, None
+        return total, None
     if key:
-        return total, f"WHERE {store.in_list(key)}", [[k for d in days for k in keys[d]]], skip
+        return total, (f"WHERE {store.in_list(key)}", [[k for d in days for k in keys[d]]], skip)
     dated = [d for d in days if d is not None]
     conds, cond_params = [], []
     if dated:
@@ -316,7 +318,7 @@ def _day_window(
         conds.append(f"{day} IS NULL")
     window = "(" + " OR ".join(conds) + ")"
     where = f"{where} AND {window}" if where else f"WHERE {window}"
-    return total, where, [*params, *cond_params], skip
+    return total, (where, [*params, *cond_params], skip)
 
 
 _EVENT_COLUMNS = (
@@ -341,11 +343,10 @@ def events_page(
     # window scan. (The page query of mentions, narrowed to a few days, tests only those
     # days' rows.)
     key = "x.canonical_id" if f.text and f.dedup else None
-    total, where, params, skip = _day_window(
-        store, f"{f.table} x", "x.day", where, params, limit, offset, key
-    )
-    if where is None:
+    total, page = _day_window(store, f"{f.table} x", "x.day", where, params, limit, offset, key)
+    if page is None:
         return {"total": total, "rows": []}
+    where, params, skip = page
     cols = ", ".join(f"x.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
     order = "ORDER BY x.day DESC NULLS LAST, id"
     if f.dedup:
@@ -406,11 +407,10 @@ def list_articles(
         params.extend([like_pattern(search)] * 2)
     where = "WHERE " + " AND ".join(conds) if conds else ""
     key = "a.content_hash" if search else None  # a text search is evaluated once
-    total, where, params, skip = _day_window(
-        store, "articles a", "a.published", where, params, limit, offset, key
-    )
-    if where is None:
+    total, page = _day_window(store, "articles a", "a.published", where, params, limit, offset, key)
+    if page is None:
         return {"total": total, "rows": []}
+    where, params, skip = page
     order = "ORDER BY a.published DESC NULLS LAST, a.content_hash"
     # The page is cut first, so that only its articles' quotes and events are counted.
     rows = store.query(

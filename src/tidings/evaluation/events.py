@@ -178,7 +178,7 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 def read_petr2(path: Path) -> list[GoldRecord]:
     """The PETRARCH-2 validation records (not well-formed XML, so read with a pattern)."""
-    records = []
+    records: list[GoldRecord] = []
     for m in _SENTENCE.finditer(path.read_text(encoding="utf-8")):
         attrs = dict(_ATTR.findall(m.group(1)))
         text = " ".join(m.group(3).split())
@@ -348,11 +348,11 @@ def evaluate_ngec(path: Path, settings: Settings, every: int = 15) -> Report:
     report = Report(f"NGEC synthetic stories ({path.name}, every {every}th)", len(coded))
     pairs = []
     for c in coded:
-        weight: Counter[str] = Counter()
+        weight: dict[str, float] = {}
         for e in c.events:
             if not e.negated and e.modality == "asserted":
-                weight[e.type] += 1 + e.confidence / 10
-        predicted = weight.most_common(1)[0][0] if weight else NONE
+                weight[e.type] = weight.get(e.type, 0.0) + 1 + e.confidence / 10
+        predicted = max(weight, key=weight.__getitem__) if weight else NONE
         gold = c.gold.events[0].label
         pairs.append((gold, predicted))
         report.type_accuracy.add(predicted == gold)

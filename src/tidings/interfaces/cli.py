@@ -34,7 +34,7 @@ class _Date(click.ParamType):
             self.fail(f"{value!r} is not a date like 2018-05-24", param, ctx)
 
 
-DATE = _Date()
+DATE: click.ParamType = _Date()
 
 
 class _FieldPair(click.ParamType):

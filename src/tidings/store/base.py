@@ -232,6 +232,7 @@ class Store:
         # every record the caller still holds; nothing here makes reference cycles.
         gc_was_enabled = gc.isenabled()
         gc.disable()
+        inserted: tuple[str, ...]
         try:
             if len(chunks) == 1:  # nothing to overlap: a pipeline's or a request's batch
                 tables, inserted = _arrow(chunks[0], failures, now), ()

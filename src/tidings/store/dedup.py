@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -70,7 +70,7 @@ class _Cluster:
     day: dt.date
     details: list[str | None]
 
-    def accepts(self, details: tuple[str | None, ...]) -> bool:
+    def accepts(self, details: Sequence[str | None]) -> bool:
         for i, (mine, theirs) in enumerate(zip(self.details, details, strict=True)):
             if mine is None or theirs is None:
                 continue
@@ -81,7 +81,7 @@ class _Cluster:
                 return False
         return True
 
-    def absorb(self, details: tuple[str | None, ...]) -> None:
+    def absorb(self, details: Sequence[str | None]) -> None:
         """Fill details the cluster did not know yet, so later mentions must agree with them."""
         for i, theirs in enumerate(details):
             mine = self.details[i]

@@ -242,7 +242,7 @@ def _addressees(tok: Token) -> list[Token]:
 
 def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the given prepositions attached to ``tok``."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             # "on Sunday" says when, not to whom
@@ -434,7 +434,7 @@ class Detector:
         if inner is None:
             return None
         recipients = [*patients, *inner.recipient_heads, *self._recipients(tok)]
-        if not recipients and int(inner.code[:2]) in _VERBAL_ROOTS:
+        if not recipients and inner.code and int(inner.code[:2]) in _VERBAL_ROOTS:
             # "reiterated its demand that Israel ease ...", the clause hung on the verb
             recipients = [
                 subj

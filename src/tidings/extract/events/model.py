@@ -37,7 +37,7 @@ class EventClassifier:
             return []
         probs = self.estimator.predict_proba(self.vectorizer.transform(features))
         labels = self.estimator.classes_
-        out = []
+        out: list[tuple[str, str | None, float]] = []
         for row in probs:
             best = int(row.argmax())
             label, _, mode = str(labels[best]).partition("|")
