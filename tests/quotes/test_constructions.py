@@ -171,6 +171,36 @@ def test_according_without_to(quotes_of: Quotes) -> None:
     assert q.speaker is not None and q.speaker.name == "a spokesman for the mayor"
 
 
+def test_attribution_after_a_quoted_exclamation(quotes_of: Quotes) -> None:
+    # The parser ends the sentence at "!”", so the attribution opens the next one.
+    text = (
+        "Donald Trump praised the announcement on Twitter. “This is very good news for North "
+        "Korea and the World - big progress!” he wrote, adding that he looked forward to his "
+        "summit with Kim. “Why should we wait?” asked Senator Chris Murphy, a Democrat who sits "
+        "on the Foreign Relations Committee."
+    )
+    quotes = quotes_of(text)
+    _check_offsets(text, quotes)
+    q = _one(quotes, "This is very good news")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.text == "wrote"
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
+    q = _one(quotes, "Why should we wait")
+    assert q.cue is not None and q.cue.text == "asked"
+    assert q.speaker is not None and q.speaker.name == "Chris Murphy"
+
+
+def test_a_sentence_after_a_quoted_statement_is_not_its_attribution(quotes_of: Quotes) -> None:
+    text = (
+        "“It left our coalition partners confused and our fighting partners bewildered,” "
+        "McGurk wrote in the paper. “We could not explain it.” Mattis resigned on Thursday, "
+        "issuing a letter of resignation that was critical of the president."
+    )
+    quotes = quotes_of(text)
+    q = _one(quotes, "We could not explain")
+    assert q.cue is None or q.cue.text != "resigned"
+
+
 def test_colon_lead_in(quotes_of: Quotes) -> None:
     text = (
         "The talks broke down on Friday.\n\nFrom the minister:\n\n"

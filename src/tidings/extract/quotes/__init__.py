@@ -45,6 +45,7 @@ from tidings.records import Article, Quote, QuoteKind, Span, Speaker
 _DASH_LINE = re.compile(r"\s*[-—―–]+\s*(\S.*)")
 _FRAGMENT_WORDS = 5  # shorter passages are fragments: a cue must report them (mixed quote)
 _ALONE_WORDS = 6  # a passage nobody is said to say must be a sentence at least this long
+_HEAD_WORDS = 8  # an attribution opening a sentence ends at a comma this early
 _REPEAT_WORDS = 8  # a passage inside another counts as its repeat from this length
 _COLON_LINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]{10,})")
 _OBJECT_STOP = {"cc", "conj", "advcl", "parataxis", "relcl", "mark", "ccomp"}
@@ -254,6 +255,11 @@ class _Finder:
             after = doc[end].sent
             if len(after) <= 12 and not self.quoted[after.start]:
                 end = after.end
+            elif span.text[:-1].rstrip().endswith(("!", "?")) and not self.quoted[after.start]:
+                # The parser ends a sentence at a quoted "!" or "?" that the attribution
+                # follows: "“…!” he wrote, adding that …". Its first words, to a comma.
+                head = next((t.i for t in after[:_HEAD_WORDS] if t.text == ","), None)
+                end = head or end
         if start > 0 and self.text[lo : span.start_char].strip() == "":
             before = doc[start - 1].sent
             if _LEAD_IN.search(self.text[before.start_char : span.start_char]):
