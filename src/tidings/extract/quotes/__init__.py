@@ -253,13 +253,14 @@ class _Finder:
         start, end = first.start, last.end
         if end < len(doc) and doc[end].idx < hi:
             after = doc[end].sent
-            if len(after) <= 12 and not self.quoted[after.start]:
-                end = after.end
-            elif span.text[:-1].rstrip().endswith(("!", "?")) and not self.quoted[after.start]:
-                # The parser ends a sentence at a quoted "!" or "?" that the attribution
-                # follows: "“…!” he wrote, adding that …". Its first words, to a comma.
-                head = next((t.i for t in after[:_HEAD_WORDS] if t.text == ","), None)
-                end = head or end
+            if not self.quoted[after.start]:
+                if len(after) <= 12:
+                    end = after.end
+                elif span.text[:-1].rstrip().endswith(("!", "?")):
+                    # The parser ends a sentence at a quoted "!" or "?" that the attribution
+                    # follows: "“…!” he wrote, adding that …". Its first words, to a comma.
+                    head = next((t.i for t in after[:_HEAD_WORDS] if t.text == ","), None)
+                    end = head or end
         if start > 0 and self.text[lo : span.start_char].strip() == "":
             before = doc[start - 1].sent
             if _LEAD_IN.search(self.text[before.start_char : span.start_char]):
